@@ -1,0 +1,12 @@
+import type { Command } from '../command.ts';
+import { listCommand } from './list.ts';
+import { validateCommand } from './validate.ts';
+
+/** The subcommands by name, in help order. */
+export const commands: ReadonlyMap<string, Command> = new Map(
+  [
+    // the contract
+    listCommand,
+    validateCommand,
+  ].map((command) => [command.name, command]),
+);

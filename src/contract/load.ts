@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { ContractError } from '../errors/index.ts';
+import type { ContractDocument, GlobalErrorCatalogue } from '../generated/contract-document.ts';
+import { apiIds, type ApiId } from './apis.ts';
+import type { Rule } from './rule.ts';
+import { deriveRules } from './rules.ts';
+import type { SchemaNode } from './schema-node.ts';
+
+/** The folder that holds the contract data. */
+export const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/** A seed's example exchange, as stored under a contract's examples/. */
+export interface ContractExamples {
+  readonly request: Readonly<Record<string, unknown>>;
+  readonly response: { readonly status: number; readonly body: unknown };
+}
+
+/** One operation and doc edition, loaded: its documents, schemas and derived rules. */
+export interface Contract {
+  readonly id: ApiId;
+  readonly document: ContractDocument;
+  readonly requestSchema: SchemaNode;
+  /** Success response schemas by HTTP status. */
+  readonly responseSchemas: ReadonlyMap<number, SchemaNode>;
+  readonly errorEnvelopeSchema: SchemaNode;
+  readonly globalErrors: GlobalErrorCatalogue;
+  readonly rules: readonly Rule[];
+  readonly examples: ContractExamples;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (cause) {
+    throw new ContractError(`cannot read contract file ${path.relative(process.cwd(), file)}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+const cache = new Map<ApiId, Contract>();
+
+/** Loads (once) the contract of `id` from schemas/<id>/. */
+export function loadContract(id: ApiId): Contract {
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const dir = path.join(schemasDir, id);
+  const at = (file: string): string => path.join(dir, file);
+  const document = readJson(at('contract.json')) as ContractDocument;
+  if (document.id !== id) throw new ContractError(`${id}/contract.json declares id ${document.id}`);
+  const requestSchema = readJson(at(document.request)) as SchemaNode;
+  const responseSchemas = new Map(Object.entries(document.responses).map(([status, file]) => [Number(status), readJson(at(file)) as SchemaNode]));
+  const requestExample = readJson(at(document.examples.request)) as { request: Record<string, unknown> };
+  const responseExample = readJson(at(document.examples.response)) as ContractExamples['response'];
+  let rules: Rule[];
+  try {
+    rules = deriveRules(requestSchema);
+  } catch (cause) {
+    throw new ContractError(`${id}: ${(cause as Error).message}`, { cause });
+  }
+  const contract: Contract = {
+    id,
+    document,
+    requestSchema,
+    responseSchemas,
+    errorEnvelopeSchema: readJson(at(document.errorEnvelope)) as SchemaNode,
+    globalErrors: readJson(at(document.globalErrors)) as GlobalErrorCatalogue,
+    rules,
+    examples: { request: requestExample.request, response: responseExample },
+  };
+  cache.set(id, contract);
+  return contract;
+}
+
+/** Every known contract, in listing order. */
+export function loadAllContracts(): Contract[] {
+  return apiIds.map(loadContract);
+}

@@ -1,0 +1,4 @@
+import { defineLimitKeyword } from './limit.ts';
+
+/** `maximum`: the largest allowed number, inclusive. */
+export const maximum = defineLimitKeyword('maximum', 'range', (path, limit) => `${path} must be at most ${limit}`);

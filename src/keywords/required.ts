@@ -1,0 +1,25 @@
+import { escapePointer } from '../contract/schema-node.ts';
+import { defineRule, displayPath, type KeywordDefinition } from './keyword.ts';
+
+/** `required`: a property that must be present; the rule belongs to the property, its provenance is the property's row. */
+export const required: KeywordDefinition = {
+  keyword: 'required',
+  kind: 'required',
+  rules: (node, site) =>
+    (node.required ?? []).map((name) => {
+      const child = node.properties?.[name] ?? {};
+      const target = {
+        schemaPointer: `${site.schemaPointer}/properties/${escapePointer(name)}`,
+        path: [...site.path, name],
+        pointer: `${site.pointer}/${escapePointer(name)}`,
+        role: 'property' as const,
+      };
+      return defineRule(required, node, site, {
+        discriminator: name,
+        target,
+        annotated: child,
+        params: { property: name },
+        description: `${displayPath(target)} is required`,
+      });
+    }),
+};

@@ -1,0 +1,79 @@
+import type { DataValidateFunction } from 'ajv/dist/types/index.js';
+import type { Source } from '../contract/source.ts';
+import { escapePointer } from '../contract/schema-node.ts';
+import { defineRule, displayPath, type KeywordDefinition } from './keyword.ts';
+
+/** One conditional requirement: `property` is required when a sibling equals a value, or when a sibling is present. */
+export interface RequiredWhen {
+  readonly property: string;
+  readonly when?: { readonly property: string; readonly equals: unknown };
+  readonly present?: string;
+  readonly ambiguous?: string;
+  readonly 'x-source'?: readonly Source[];
+}
+
+/** The sibling whose value or presence triggers the requirement. */
+export function conditionProperty(entry: RequiredWhen): string {
+  const property = entry.when?.property ?? entry.present;
+  if (property === undefined) throw new Error(`requiredWhen: the entry for "${entry.property}" needs "when" or "present"`);
+  return property;
+}
+
+/** Whether a value counts as given. An empty list flattens to nothing on the RPC wire, so it counts as absent. */
+export function isPresent(value: unknown): boolean {
+  return value !== undefined && !(Array.isArray(value) && value.length === 0);
+}
+
+/** Whether `entry`'s condition holds on `object`. */
+export function conditionHolds(entry: RequiredWhen, object: Readonly<Record<string, unknown>>): boolean {
+  if (entry.when) return object[entry.when.property] === entry.when.equals;
+  return isPresent(object[conditionProperty(entry)]);
+}
+
+function entriesOf(value: unknown): RequiredWhen[] {
+  return Array.isArray(value) ? (value as RequiredWhen[]) : [];
+}
+
+function describeCondition(entry: RequiredWhen): string {
+  return entry.when ? `${entry.when.property} is ${JSON.stringify(entry.when.equals)}` : `${conditionProperty(entry)} is given`;
+}
+
+/** `requiredWhen` (on an object): cross-field requirements such as "NetMode=2 needs VSwitchId". */
+export const requiredWhen: KeywordDefinition = {
+  keyword: 'requiredWhen',
+  kind: 'conditional',
+  ajv: () => {
+    const validate: DataValidateFunction = (schema: unknown, data: unknown) => {
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) return true;
+      const object = data as Record<string, unknown>;
+      const broken = entriesOf(schema).filter((entry) => conditionHolds(entry, object) && !isPresent(object[entry.property]));
+      if (broken.length === 0) return true;
+      validate.errors = broken.map((entry) => ({
+        keyword: 'requiredWhen',
+        message: `must have property ${entry.property} when ${describeCondition(entry)}`,
+        params: { property: entry.property, condition: conditionProperty(entry) },
+      }));
+      return false;
+    };
+    return { keyword: 'requiredWhen', type: 'object', schemaType: 'array', errors: true, validate };
+  },
+  rules: (node, site) =>
+    entriesOf(node['requiredWhen']).map((entry) => {
+      const target = {
+        schemaPointer: `${site.schemaPointer}/properties/${escapePointer(entry.property)}`,
+        path: [...site.path, entry.property],
+        pointer: `${site.pointer}/${escapePointer(entry.property)}`,
+        role: 'property' as const,
+      };
+      const condition = conditionProperty(entry);
+      return defineRule(requiredWhen, node, site, {
+        idSuffix: condition,
+        discriminator: entry.property,
+        target,
+        params: { property: entry.property, ...(entry.when ? { when: entry.when } : { present: condition }) },
+        description: `${displayPath(target)} is required when ${describeCondition(entry)}`,
+        source: entry['x-source'] ?? [],
+        ambiguous: entry.ambiguous,
+      });
+    }),
+};

@@ -1,0 +1,98 @@
+import type { DataValidateFunction } from 'ajv/dist/types/index.js';
+import type { SchemaNode } from '../contract/schema-node.ts';
+import { formats } from './formats/index.ts';
+import { defineRule, displayPath, type KeywordDefinition } from './keyword.ts';
+
+/**
+ * The value of `timeWindow`: the time must lie in (anchor + after, anchor + notAfter], or
+ * [anchor + after, anchor + notAfter] when `exclusiveAfter` is false. The anchor `creation` is the
+ * moment the endpoint creates the job, which a client can only know as "now".
+ */
+export interface TimeWindow {
+  readonly anchor: 'now' | 'creation';
+  /** ISO 8601 duration, e.g. `P7D`, `PT0S`. */
+  readonly after: string;
+  readonly exclusiveAfter?: boolean;
+  readonly notAfter: string;
+}
+
+/** Milliseconds of an ISO 8601 duration made of days, hours, minutes and seconds (no months: they vary). */
+export function durationMs(iso: string): number {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
+  if (!match || iso === 'P' || iso.endsWith('T')) throw new Error(`timeWindow: "${iso}" is not a duration of the form PnDTnHnMnS`);
+  const [days = 0, hours = 0, minutes = 0, seconds = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  return ((days * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000;
+}
+
+/** The window's bounds as instants for a given anchor time. */
+export function windowBounds(window: TimeWindow, anchor: Date): { readonly earliest: Date; readonly latest: Date; readonly exclusiveEarliest: boolean } {
+  return {
+    earliest: new Date(anchor.getTime() + durationMs(window.after)),
+    latest: new Date(anchor.getTime() + durationMs(window.notAfter)),
+    exclusiveEarliest: window.exclusiveAfter === true,
+  };
+}
+
+/** Reads and checks a node's `timeWindow` and the format it parses times with. */
+export function readTimeWindow(node: SchemaNode): { window: TimeWindow; format: NonNullable<ReturnType<typeof formats.get>> } | undefined {
+  const window = node['timeWindow'] as TimeWindow | undefined;
+  if (window === undefined) return undefined;
+  const format = node.format === undefined ? undefined : formats.get(node.format);
+  if (!format) throw new Error('timeWindow: the node needs a date-time `format` to read times with');
+  if (window.anchor !== 'now' && window.anchor !== 'creation') throw new Error(`timeWindow: anchor must be "now" or "creation", not ${JSON.stringify(window.anchor)}`);
+  if (durationMs(window.after) >= durationMs(window.notAfter)) throw new Error(`timeWindow: after (${window.after}) must be shorter than notAfter (${window.notAfter})`);
+  return { window, format };
+}
+
+const anchorWords = { now: 'now', creation: 'the creation time' } as const;
+
+/**
+ * `timeWindow`: a date-time relative to now or to the creation time. It checks only values its
+ * format can read (a malformed time is the format rule's finding), against the validator's clock.
+ */
+export const timeWindow: KeywordDefinition = {
+  keyword: 'timeWindow',
+  kind: 'timeWindow',
+  ajv: ({ clock }) => {
+    const validate: DataValidateFunction = (_schema: unknown, data: unknown, parentSchema?: unknown) => {
+      const read = readTimeWindow(parentSchema as SchemaNode);
+      const time = typeof data === 'string' && read ? read.format.toDate(data) : undefined;
+      if (!read || !time) return true;
+      const { earliest, latest, exclusiveEarliest } = windowBounds(read.window, clock.now());
+      const tooEarly = exclusiveEarliest ? time.getTime() <= earliest.getTime() : time.getTime() < earliest.getTime();
+      const tooLate = time.getTime() > latest.getTime();
+      if (!tooEarly && !tooLate) return true;
+      const bound = tooEarly ? 'after' : 'notAfter';
+      const limit = tooEarly ? earliest : latest;
+      validate.errors = [
+        {
+          keyword: 'timeWindow',
+          message: tooEarly ? `must be ${exclusiveEarliest ? 'later than' : 'at or after'} ${limit.toISOString()}` : `must not be later than ${limit.toISOString()}`,
+          params: { bound, limit: limit.toISOString() },
+        },
+      ];
+      return false;
+    };
+    return { keyword: 'timeWindow', type: 'string', schemaType: 'object', errors: true, validate };
+  },
+  rules: (node, site) => {
+    const read = readTimeWindow(node);
+    if (!read) return [];
+    const { window } = read;
+    const anchor = anchorWords[window.anchor];
+    return [
+      defineRule(timeWindow, node, site, {
+        idSuffix: 'after',
+        discriminator: 'after',
+        params: { ...window, bound: 'after' },
+        description: `${displayPath(site)} must be ${window.exclusiveAfter ? 'later than' : 'at or after'} ${anchor} + ${window.after}`,
+      }),
+      defineRule(timeWindow, node, site, {
+        idSuffix: 'notAfter',
+        discriminator: 'notAfter',
+        params: { ...window, bound: 'notAfter' },
+        description: `${displayPath(site)} must not be later than ${anchor} + ${window.notAfter}`,
+      }),
+    ];
+  },
+};
