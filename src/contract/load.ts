@@ -54,7 +54,7 @@ export function loadContract(id: ApiId): Contract {
   const responseExample = readJson(at(document.examples.response)) as ContractExamples['response'];
   let rules: Rule[];
   try {
-    rules = deriveRules(requestSchema);
+    rules = deriveRules(requestSchema, { style: document.binding.style });
   } catch (cause) {
     throw new ContractError(`${id}: ${(cause as Error).message}`, { cause });
   }

@@ -1,16 +1,62 @@
 import type { KeywordDefinition as AjvKeywordDefinition } from 'ajv';
+import type { Arbitrary } from 'fast-check';
 import type { Rule, RuleKind } from '../contract/rule.ts';
 import type { NodeSite, SchemaNode } from '../contract/schema-node.ts';
 import type { Clock } from './clock.ts';
+import type { ValuePlan } from './value-plan.ts';
 
 /** What a custom keyword's ajv implementation may depend on. */
 export interface KeywordContext {
   readonly clock: Clock;
 }
 
+/** How requests travel: `rpc` turns every value into a query string, `rest` sends JSON. */
+export type WireStyle = 'rpc' | 'rest';
+
+/** What rule derivation depends on besides the schema. */
+export interface RuleOptions {
+  /** On the RPC wire every value is a string, so a rule that only JSON can break states nothing there. */
+  readonly style: WireStyle;
+}
+
+/** What generation depends on: the clock, a safety margin for date windows, the wire style. */
+export interface GenerationContext {
+  readonly clock: Clock;
+  /**
+   * How far inside (valid) or outside (violating) a date window generated times stay, so that latency
+   * and clock skew between suite and endpoint never flip a case. @default 10 minutes
+   */
+  readonly marginMs: number;
+  readonly style: WireStyle;
+}
+
 /**
- * One constraint keyword, defined once: which rules a schema node states with it and, for our own
- * vocabulary, how ajv checks it. Generators of valid and violating values live beside it.
+ * A change to a valid request: set or remove the value at `at` (a JSON pointer; `*` means the first
+ * entry), after pinning other values the change relies on (a condition, a sibling).
+ */
+export interface Edit {
+  /** Words for the case, e.g. `max + 1`, `missing`, `+08:00 offset`. */
+  readonly label: string;
+  readonly at: string;
+  readonly action: { readonly set: unknown } | { readonly remove: true };
+  readonly pins?: Readonly<Record<string, unknown>>;
+}
+
+/** What a keyword's generators may ask of the generator engine. */
+export interface CaseTools {
+  readonly context: GenerationContext;
+  /** A node's plan after every keyword on it narrowed it. */
+  plan(node: SchemaNode): ValuePlan;
+  /** Valid values of a node (nested rules included), optionally from a narrower plan. */
+  valid(node: SchemaNode, plan?: ValuePlan): Arbitrary<unknown>;
+  /** The request-schema node at a pointer template such as `/DataDisk/*\/Size`. */
+  nodeAt(pointer: string): SchemaNode;
+}
+
+/**
+ * One constraint keyword, defined once: the rules a schema node states with it, how ajv checks it
+ * (our own vocabulary only), how it narrows valid generation, and which edits sit on its boundary
+ * (valid) or just past it (violations).
  */
 export interface KeywordDefinition {
   /** The keyword's spelling in the schema. */
@@ -19,7 +65,13 @@ export interface KeywordDefinition {
   /** The ajv implementation; absent for keywords ajv implements itself. */
   readonly ajv?: (context: KeywordContext) => AjvKeywordDefinition;
   /** The rules that `node` states with this keyword (none when the node does not use it). */
-  readonly rules: (node: SchemaNode, site: NodeSite) => Rule[];
+  readonly rules: (node: SchemaNode, site: NodeSite, options: RuleOptions) => Rule[];
+  /** Narrows the valid space of a node's values; absent for keywords the object builder reads itself. */
+  readonly narrow?: (plan: ValuePlan, node: SchemaNode, context: GenerationContext) => ValuePlan;
+  /** Valid edits exactly at the rule's limit. `node` holds the keyword. */
+  readonly boundaries: (rule: Rule, node: SchemaNode, tools: CaseTools) => Arbitrary<Edit>;
+  /** Edits that break the rule and nothing else. `node` holds the keyword. */
+  readonly violations: (rule: Rule, node: SchemaNode, tools: CaseTools) => Arbitrary<Edit>;
 }
 
 /** Fields of a rule that differ from the defaults of {@link defineRule}. */
@@ -66,4 +118,9 @@ export function defineRule(
 /** The parameter path as users write it, e.g. `DataDisk.Size`; `(request)` for the root. */
 export function displayPath(site: NodeSite): string {
   return site.path.length === 0 ? '(request)' : site.path.join('.');
+}
+
+/** An edit that sets `value` at the rule's value. */
+export function setAt(rule: Rule, label: string, value: unknown): Edit {
+  return { label, at: rule.pointer, action: { set: value } };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { escapePointer } from '../contract/schema-node.ts';
 import { defineRule, displayPath, type KeywordDefinition } from './keyword.ts';
 
@@ -22,4 +23,7 @@ export const required: KeywordDefinition = {
         description: `${displayPath(target)} is required`,
       });
     }),
+  boundaries: (rule, node, tools) =>
+    tools.valid(node.properties?.[String(rule.params['property'])] ?? {}).map((value) => ({ label: 'present', at: rule.pointer, action: { set: value } })),
+  violations: (rule) => fc.constant({ label: 'missing', at: rule.pointer, action: { remove: true } as const }),
 };

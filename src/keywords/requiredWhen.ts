@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import type { DataValidateFunction } from 'ajv/dist/types/index.js';
+import type { Rule } from '../contract/rule.ts';
 import type { Source } from '../contract/source.ts';
-import { escapePointer } from '../contract/schema-node.ts';
-import { defineRule, displayPath, type KeywordDefinition } from './keyword.ts';
+import { escapePointer, type SchemaNode } from '../contract/schema-node.ts';
+import { defineRule, displayPath, type CaseTools, type KeywordDefinition } from './keyword.ts';
 
 /** One conditional requirement: `property` is required when a sibling equals a value, or when a sibling is present. */
 export interface RequiredWhen {
@@ -36,6 +38,15 @@ function entriesOf(value: unknown): RequiredWhen[] {
 
 function describeCondition(entry: RequiredWhen): string {
   return entry.when ? `${entry.when.property} is ${JSON.stringify(entry.when.equals)}` : `${conditionProperty(entry)} is given`;
+}
+
+/** Pins that make the rule's condition hold: the documented value, or any valid value of the sibling. */
+function conditionPins(rule: Rule, node: SchemaNode, tools: CaseTools): fc.Arbitrary<Record<string, unknown>> {
+  const parent = rule.pointer.slice(0, rule.pointer.lastIndexOf('/'));
+  const when = rule.params['when'] as RequiredWhen['when'];
+  if (when) return fc.constant({ [`${parent}/${escapePointer(when.property)}`]: when.equals });
+  const sibling = String(rule.params['present']);
+  return tools.valid(node.properties?.[sibling] ?? {}).map((value) => ({ [`${parent}/${escapePointer(sibling)}`]: value }));
 }
 
 /** `requiredWhen` (on an object): cross-field requirements such as "NetMode=2 needs VSwitchId". */
@@ -76,4 +87,10 @@ export const requiredWhen: KeywordDefinition = {
         ambiguous: entry.ambiguous,
       });
     }),
+  boundaries: (rule, node, tools) =>
+    fc
+      .tuple(conditionPins(rule, node, tools), tools.valid(tools.nodeAt(rule.pointer)))
+      .map(([pins, value]) => ({ label: 'condition holds, property given', at: rule.pointer, action: { set: value }, pins })),
+  violations: (rule, node, tools) =>
+    conditionPins(rule, node, tools).map((pins) => ({ label: 'condition holds, property missing', at: rule.pointer, action: { remove: true } as const, pins })),
 };

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import type { DataValidateFunction } from 'ajv/dist/types/index.js';
 import type { SchemaNode } from '../contract/schema-node.ts';
 import { formats } from './formats/index.ts';
-import { defineRule, displayPath, type KeywordDefinition } from './keyword.ts';
+import { defineRule, displayPath, setAt, type GenerationContext, type KeywordDefinition } from './keyword.ts';
+import { planOfType } from './value-plan.ts';
 
 /**
  * The value of `timeWindow`: the time must lie in (anchor + after, anchor + notAfter], or
@@ -45,6 +47,25 @@ export function readTimeWindow(node: SchemaNode): { window: TimeWindow; format: 
 }
 
 const anchorWords = { now: 'now', creation: 'the creation time' } as const;
+
+/** The doc's own example time, long past: the first value a careless client sends. */
+const documentExampleTime = new Date('2019-06-04T13:35:00Z');
+
+/** The window as generation sees it: `margin` inside each bound, measured from the context's clock. */
+function safeWindow(node: SchemaNode, context: GenerationContext) {
+  const read = readTimeWindow(node);
+  if (!read) throw new Error('timeWindow: the node has no window');
+  const { earliest, latest } = windowBounds(read.window, context.clock.now());
+  const second = 1000;
+  return {
+    read,
+    earliest,
+    latest,
+    // Rounded to whole seconds inward, since the formats carry no fraction.
+    safeEarliest: new Date(Math.ceil((earliest.getTime() + context.marginMs) / second) * second),
+    safeLatest: new Date(Math.floor((latest.getTime() - context.marginMs) / second) * second),
+  };
+}
 
 /**
  * `timeWindow`: a date-time relative to now or to the creation time. It checks only values its
@@ -94,5 +115,30 @@ export const timeWindow: KeywordDefinition = {
         description: `${displayPath(site)} must not be later than ${anchor} + ${window.notAfter}`,
       }),
     ];
+  },
+  narrow: (plan, node, context) => {
+    if (node['timeWindow'] === undefined) return plan;
+    const strings = planOfType(plan, ['string'], 'timeWindow');
+    const { read, safeEarliest, safeLatest } = safeWindow(node, context);
+    if (safeEarliest > safeLatest) throw new Error(`timeWindow: the margin of ${context.marginMs} ms leaves no valid time in the window`);
+    return { ...strings, dateTime: { format: read.format, earliest: safeEarliest, latest: safeLatest } };
+  },
+  boundaries: (rule, node, tools) => {
+    const { read, safeEarliest, safeLatest } = safeWindow(node, tools.context);
+    const edge = rule.params['bound'] === 'after' ? safeEarliest : safeLatest;
+    return fc.constant(setAt(rule, `${rule.params['bound'] === 'after' ? 'earliest' : 'latest'} safe time`, read.format.fromDate(edge)));
+  },
+  violations: (rule, node, tools) => {
+    const { read, earliest, latest } = safeWindow(node, tools.context);
+    const margin = tools.context.marginMs;
+    const anchor = anchorWords[read.window.anchor];
+    const bad =
+      rule.params['bound'] === 'after'
+        ? [
+            { label: `before ${anchor} + ${read.window.after}`, date: new Date(earliest.getTime() - margin - 1000) },
+            ...(documentExampleTime < earliest ? [{ label: 'the doc example time (in the past)', date: documentExampleTime }] : []),
+          ]
+        : [{ label: `beyond ${anchor} + ${read.window.notAfter}`, date: new Date(latest.getTime() + margin + 1000) }];
+    return fc.constantFrom(...bad).map(({ label, date }) => setAt(rule, label, read.format.fromDate(date)));
   },
 };

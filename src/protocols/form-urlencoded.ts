@@ -11,7 +11,7 @@ import { percentEncode } from './percent-encode.ts';
 /** What can be wrong with a form-encoded string; parsing never throws. */
 export type FormProblemCode = 'malformed-percent-encoding' | 'invalid-utf8' | 'too-many-parameters';
 
-/** One problem found while parsing; `key` is the decoded parameter name ('' if none). */
+/** One problem found while parsing; `key` is the decoded parameter name (first 200 chars; empty if none). */
 export interface FormProblem {
   readonly code: FormProblemCode;
   readonly key: string;
@@ -41,6 +41,11 @@ export const DEFAULT_MAX_FORM_PAIRS = 10_000;
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
+
+/** Keeps problem keys and messages small even for megabyte-long names. */
+function shown(name: string): string {
+  return name.length > 200 ? `${name.slice(0, 200)}…` : name;
+}
 
 function hexValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
@@ -127,15 +132,15 @@ export function parseFormUrlEncoded(
       if (name.malformedPercent || value.malformedPercent) {
         problems.push({
           code: 'malformed-percent-encoding',
-          key: name.value,
-          message: `Parameter "${name.value}" contains a "%" that is not followed by two hex digits.`,
+          key: shown(name.value),
+          message: `Parameter "${shown(name.value)}" contains a "%" that is not followed by two hex digits.`,
         });
       }
       if (name.invalidUtf8 || value.invalidUtf8) {
         problems.push({
           code: 'invalid-utf8',
-          key: name.value,
-          message: `Parameter "${name.value}" does not decode to valid UTF-8.`,
+          key: shown(name.value),
+          message: `Parameter "${shown(name.value)}" does not decode to valid UTF-8.`,
         });
       }
       pairs.push([name.value, value.value]);

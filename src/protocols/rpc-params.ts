@@ -144,6 +144,11 @@ interface TrieNode {
 
 const DIGITS = /^[0-9]+$/;
 
+/** Keeps problem keys and messages small even for megabyte-long names. */
+function shown(key: string): string {
+  return key.length > 200 ? `${key.slice(0, 200)}…` : key;
+}
+
 /**
  * Rebuilds a nested value from RPC wire pairs. Values stay strings (typing is
  * the schema's job). Segments after the first that are all digits are list
@@ -185,8 +190,8 @@ export function unflattenRpcParams(
     if (node.scalar !== undefined) {
       problems.push({
         code: 'duplicate-parameter',
-        key,
-        message: `Parameter "${key}" was given more than once; the first value was used.`,
+        key: shown(key),
+        message: `Parameter "${shown(key)}" was given more than once; the first value was used.`,
       });
     } else {
       node.scalar = { key, value };
@@ -205,7 +210,7 @@ function splitName(key: string, maxDepth: number, maxIndex: number, problems: Rp
   if (dots >= maxDepth) {
     problems.push({
       code: 'too-deep',
-      key: key.length > 200 ? `${key.slice(0, 200)}…` : key,
+      key: shown(key),
       message: `Parameter name has more than ${maxDepth} segments; ignored.`,
     });
     return undefined;
@@ -214,28 +219,28 @@ function splitName(key: string, maxDepth: number, maxIndex: number, problems: Rp
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] ?? '';
     if (segment === '') {
-      problems.push({ code: 'empty-segment', key, message: `Parameter name "${key}" has an empty segment; ignored.` });
+      problems.push({ code: 'empty-segment', key: shown(key), message: `Parameter name "${shown(key)}" has an empty segment; ignored.` });
       return undefined;
     }
     // The first segment is always a parameter name, even if numeric.
     if (i === 0 || !DIGITS.test(segment)) continue;
     if (/^0+$/.test(segment)) {
-      problems.push({ code: 'index-zero', key, message: `"${key}": list positions start at 1; ignored.` });
+      problems.push({ code: 'index-zero', key: shown(key), message: `"${shown(key)}": list positions start at 1; ignored.` });
       return undefined;
     }
     if (segment.startsWith('0')) {
       problems.push({
         code: 'index-not-canonical',
-        key,
-        message: `"${key}": list position "${segment}" has leading zeros; ignored.`,
+        key: shown(key),
+        message: `"${shown(key)}": list position "${shown(segment)}" has leading zeros; ignored.`,
       });
       return undefined;
     }
     if (segment.length > 15 || Number(segment) > maxIndex) {
       problems.push({
         code: 'index-too-large',
-        key,
-        message: `"${key}": list position exceeds ${maxIndex}; ignored.`,
+        key: shown(key),
+        message: `"${shown(key)}": list position exceeds ${maxIndex}; ignored.`,
       });
       return undefined;
     }
@@ -248,8 +253,8 @@ function materialize(node: TrieNode, path: string, problems: RpcParamProblem[]):
   if (node.scalar !== undefined) {
     problems.push({
       code: 'scalar-and-container',
-      key: path,
-      message: `"${path}" is given both as a value and as a list/object; the value was ignored.`,
+      key: shown(path),
+      message: `"${shown(path)}" is given both as a value and as a list/object; the value was ignored.`,
     });
   }
   let hasIndex = false;
@@ -265,8 +270,8 @@ function materialize(node: TrieNode, path: string, problems: RpcParamProblem[]):
       if (DIGITS.test(segment)) continue;
       problems.push({
         code: 'mixed-container',
-        key: `${path}.${segment}`,
-        message: `"${path}" is a list, so the named member "${segment}" was ignored.`,
+        key: shown(`${path}.${segment}`),
+        message: `"${shown(path)}" is a list, so the named member "${shown(segment)}" was ignored.`,
       });
     }
   }
@@ -280,8 +285,8 @@ function materialize(node: TrieNode, path: string, problems: RpcParamProblem[]):
     if (index !== expected) {
       problems.push({
         code: 'index-gap',
-        key: `${path}.${index}`,
-        message: `"${path}": list position ${index} follows ${expected - 1}; positions were compacted.`,
+        key: shown(`${path}.${index}`),
+        message: `"${shown(path)}": list position ${index} follows ${expected - 1}; positions were compacted.`,
       });
     }
     expected = index + 1;

@@ -96,11 +96,12 @@ export function parseRpcRequestParts(parts: RpcRequestParts, options: ParseRpcRe
 
   for (const [name, entry] of seen) {
     if (entry.count < 2) continue;
+    const shown = name.length > 200 ? `${name.slice(0, 200)}…` : name;
     const places = entry.query && entry.body ? 'query and body' : entry.query ? 'query' : 'body';
     problems.push({
       code: 'duplicate-parameter',
-      key: name,
-      message: `Parameter "${name}" appears ${entry.count} times (${places}).`,
+      key: shown,
+      message: `Parameter "${shown}" appears ${entry.count} times (${places}).`,
     });
   }
   return { params, problems };

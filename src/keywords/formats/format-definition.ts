@@ -7,10 +7,19 @@ export interface FormatDefinition {
   readonly toDate: (value: string) => Date | undefined;
   /** Renders an instant in this format (whole seconds). */
   readonly fromDate: (date: Date) => string;
+  /** Near misses of a valid rendering of `date`: the shapes a client gets wrong. */
+  readonly malformed: (date: Date) => readonly { readonly label: string; readonly value: string }[];
 }
 
 /** Builds a calendar-checked date-time format from a regular expression with six numeric groups. */
-export function defineDateTimeFormat(name: string, description: string, shape: RegExp, separator: string, zone: string): FormatDefinition {
+export function defineDateTimeFormat(
+  name: string,
+  description: string,
+  shape: RegExp,
+  separator: string,
+  zone: string,
+  malformed: FormatDefinition['malformed'],
+): FormatDefinition {
   const toDate = (value: string): Date | undefined => {
     const match = shape.exec(value);
     if (!match) return undefined;
@@ -27,5 +36,6 @@ export function defineDateTimeFormat(name: string, description: string, shape: R
     validate: (value) => toDate(value) !== undefined,
     toDate,
     fromDate: (date) => `${date.toISOString().slice(0, 10)}${separator}${date.toISOString().slice(11, 19)}${zone}`,
+    malformed,
   };
 }

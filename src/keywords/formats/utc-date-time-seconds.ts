@@ -7,4 +7,17 @@ export const utcDateTimeSeconds = defineDateTimeFormat(
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/,
   'T',
   'Z',
+  (date) => {
+    const iso = date.toISOString();
+    const [day, time] = [iso.slice(0, 10), iso.slice(11, 19)];
+    return [
+      { label: 'no Z', value: `${day}T${time}` },
+      { label: '+08:00 offset', value: `${day}T${time}+08:00` },
+      { label: 'milliseconds', value: `${day}T${time}.000Z` },
+      { label: 'space separator', value: `${day} ${time}Z` },
+      { label: 'date only', value: day },
+      { label: 'month 13', value: `${day.slice(0, 5)}13${day.slice(7)}T${time}Z` },
+      { label: 'epoch seconds', value: String(Math.floor(date.getTime() / 1000)) },
+    ];
+  },
 );
