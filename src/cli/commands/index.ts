@@ -1,4 +1,6 @@
 import type { Command } from '../command.ts';
+import { coverageCommand } from './coverage.ts';
+import { generateCommand } from './generate.ts';
 import { listCommand } from './list.ts';
 import { validateCommand } from './validate.ts';
 
@@ -8,5 +10,8 @@ export const commands: ReadonlyMap<string, Command> = new Map(
     // the contract
     listCommand,
     validateCommand,
+    // generation
+    generateCommand,
+    coverageCommand,
   ].map((command) => [command.name, command]),
 );

@@ -1,0 +1,114 @@
+import { Readable, Writable } from 'node:stream';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../contract/load.ts';
+import { main } from './main.ts';
+
+/** Runs the CLI in-process with captured streams. */
+async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = await main(argv, { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), stdin: Readable.from([stdin]) });
+  return { code, out, err };
+}
+
+const current = 'alibaba-smc/CreateReplicationJob@current';
+const old = 'alibaba-smc/CreateReplicationJob@2019';
+
+describe('validate', () => {
+  it('accepts each seed example and exits 0', async () => {
+    for (const id of [old, current, 'huawei-dcs/CreateMigrationTask', 'huawei-dcs/CreateOnlineMigrationTask'] as const) {
+      const result = await cli(['validate', '--api', id, '-'], JSON.stringify(loadContract(id).examples.request));
+      expect(result, id).toMatchObject({ code: 0, out: 'valid\n' });
+    }
+  });
+
+  it('rejects SystemDiskSize 2049 (current) and 501 (2019) naming the rule, with provenance, exit 1', async () => {
+    const big = await cli(['validate', '--api', current, '-'], JSON.stringify({ ...loadContract(current).examples.request, SystemDiskSize: 2049 }));
+    expect(big.code).toBe(1);
+    expect(big.out).toContain('SystemDiskSize.maximum  /SystemDiskSize  SystemDiskSize must be at most 2048 (got 2049)');
+    expect(big.out).toContain('seed 001: "The system disk size');
+    const old501 = await cli(['validate', '--api', old, '-'], JSON.stringify({ ...loadContract(old).examples.request, SystemDiskSize: 501 }));
+    expect(old501.code).toBe(1);
+    expect(old501.out).toContain('SystemDiskSize.maximum');
+  });
+
+  it('reads a file, and JSON Lines with --jsonl', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mc-'));
+    const file = path.join(dir, 'requests.jsonl');
+    await writeFile(file, `${JSON.stringify({ RegionId: 'r', SourceId: 's' })}\n\n${JSON.stringify({ RegionId: 'r', SourceId: 's', Tag: [{ Key: '' }] })}\n`);
+    const result = await cli(['validate', '--api', current, '--jsonl', file]);
+    expect(result.code).toBe(1);
+    const lines = result.out.trim().split('\n').map((l) => JSON.parse(l) as { valid: boolean; violations: { rule: string; pointer: string }[] });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toEqual({ valid: true, violations: [] });
+    expect(lines[1]?.valid).toBe(false);
+    expect(lines[1]?.violations.map((v) => [v.rule, v.pointer])).toEqual([['Tag.Key.minLength', '/Tag/0/Key']]);
+  });
+
+  it('gives one clear message and exit 2 for usage mistakes', async () => {
+    for (const argv of [['validate', '-'], ['validate', '--api', 'nope', '-'], ['validate', '--api', current], ['validate', '--bogus'], ['nope'], ['validate', '--api', current, '/no/such/file.json']]) {
+      const result = await cli(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err, argv.join(' ')).toMatch(/^migration-conformance: /);
+      expect(result.err, argv.join(' ')).not.toMatch(/\n\s+at /);
+    }
+    const notJson = await cli(['validate', '--api', current, '-'], '{oops');
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toContain('standard input is not JSON');
+  });
+});
+
+describe('list', () => {
+  it('shows every API with rule counts by kind and its contradictions', async () => {
+    const result = await cli(['list', '--json']);
+    expect(result.code).toBe(0);
+    const apis = JSON.parse(result.out) as { id: string; rulesByKind: Record<string, number>; contradictions: { id: string }[] }[];
+    expect(apis.map((a) => a.id)).toEqual([old, current, 'huawei-dcs/CreateMigrationTask', 'huawei-dcs/CreateOnlineMigrationTask']);
+    expect(apis[1]?.rulesByKind).toMatchObject({ range: 12, timeWindow: 4, conditional: 9 });
+    expect(apis[1]?.contradictions.map((c) => c.id)).toEqual(expect.arrayContaining(['image-target-required-params', 'valid-time-default', 'target-type-case', 'image-name-suffix', 'job-quota', 'waiting-state', 'replication-parameters-keys']));
+    expect(apis[2]?.contradictions.map((c) => c.id)).toContain('backup-files-required');
+  });
+});
+
+describe('generate', () => {
+  it('prints the same bytes for the same seed and time', async () => {
+    const argv = ['generate', '--api', current, '--valid', '5', '--violations', '--per-rule', '1', '--seed', '7', '--now', '2026-11-22T00:00:00Z'];
+    const [a, b] = [await cli(argv), await cli(argv)];
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(a.err).toBe('seed 7\n');
+    const lines = a.out.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; rule: string | null });
+    expect(lines.filter((l) => l.kind === 'valid')).toHaveLength(5);
+    expect(new Set(lines.filter((l) => l.kind === 'violation').map((l) => l.rule)).size).toBe(loadContract(current).rules.length);
+  });
+
+  it('prints the same bytes for the same seed without --now', async () => {
+    const argv = ['generate', '--api', current, '--valid', '3', '--seed', '11'];
+    expect((await cli(argv)).out).toBe((await cli(argv)).out);
+  });
+
+  it('refuses an unknown rule', async () => {
+    const result = await cli(['generate', '--api', current, '--violations', '--rule', 'Nope.maximum']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('has no rule Nope.maximum');
+  });
+});
+
+describe('coverage', () => {
+  it('covers every rule of an edition and exits 0', async () => {
+    const result = await cli(['coverage', '--api', 'huawei-dcs/CreateOnlineMigrationTask', '--samples', '5', '--json']);
+    expect(result.code).toBe(0);
+    const [api] = JSON.parse(result.out) as { rules: number; covered: number }[];
+    expect(api?.covered).toBe(api?.rules);
+  });
+});
