@@ -63,7 +63,7 @@ function validArray(node: SchemaNode, plan: Extract<ValuePlan, { type: 'array' }
   const entry = validValue(items, `${pointer}/*`, context, noRequirements, { complete: true });
   const first = validValue(items, `${pointer}/0`, context, requirements, { complete: true });
   return lengthOf(min, max).chain((length) =>
-    length === 0 ? fc.constant([]) : fc.tuple(first, fc.array(entry, { minLength: length - 1, maxLength: length - 1 })).map(([head, rest]) => [head, ...rest]),
+    length === 0 ? fc.constant<unknown[]>([]) : fc.tuple(first, fc.array(entry, { minLength: length - 1, maxLength: length - 1 })).map(([head, rest]) => [head, ...rest]),
   );
 }
 

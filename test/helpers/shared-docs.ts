@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,7 @@ export function docText(seed: string): string {
   if (!file) throw new Error(`no document for seed ${seed}`);
   let text = cache.get(seed);
   if (text === undefined) {
+    if (!existsSync(sharedDir)) throw new Error(`the shared documents are not at ${sharedDir}: check out shared/ beside the repository or set SHARED_DIR`);
     text = foldSpace(readFileSync(path.join(sharedDir, file), 'utf8'));
     cache.set(seed, text);
   }

@@ -1,0 +1,29 @@
+import type { Contract } from '../contract/load.ts';
+
+/** A code the documents know, with the statuses they give it and where it is documented. */
+export interface KnownCode {
+  readonly code: string;
+  readonly statuses: readonly number[];
+  readonly from: 'edition' | 'global';
+  readonly gateway: boolean;
+}
+
+const cache = new WeakMap<Contract, ReadonlyMap<string, KnownCode>>();
+
+/** The edition's error codes and the vendor's global ones, by code (the edition wins where both list one). */
+export function knownCodes(contract: Contract): ReadonlyMap<string, KnownCode> {
+  let codes = cache.get(contract);
+  if (!codes) {
+    const map = new Map<string, KnownCode>();
+    for (const e of contract.globalErrors.errors) map.set(e.code, { code: e.code, statuses: e.statuses, from: 'global', gateway: e.gateway === true });
+    for (const e of contract.document.errors) map.set(e.code, { code: e.code, statuses: [e.status], from: 'edition', gateway: false });
+    codes = map;
+    cache.set(contract, codes);
+  }
+  return codes;
+}
+
+/** Every status the documents name for this edition: its own table and its catalogue codes. */
+export function documentedStatuses(contract: Contract): ReadonlySet<number> {
+  return new Set([...contract.document.documentedStatuses, ...[...knownCodes(contract).values()].flatMap((c) => c.statuses)]);
+}

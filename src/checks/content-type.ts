@@ -1,0 +1,14 @@
+import { found, type Check } from './check.ts';
+
+/** `content-type`: JSON bodies (asked for with Format=JSON or a JSON API) come as application/json. */
+export const contentType: Check = {
+  name: 'content-type',
+  appliesTo: (context) => 'response' in context.exchange && context.exchange.response.body.length > 0,
+  run: (context) => {
+    if (!('response' in context.exchange)) return [];
+    const type = context.exchange.response.headers['content-type'] ?? '';
+    return /^application\/(?:[\w.+-]+\+)?json\b/i.test(type)
+      ? []
+      : found('wrong_content_type', 'violation', `The body came as "${type || 'no content type'}", not application/json.`, { documented: 'application/json', received: type });
+  },
+};

@@ -1,0 +1,31 @@
+import { createCaseGenerators } from '../../../generators/request-case.ts';
+import { loadContract } from '../../contract/load.ts';
+import type { ApiId } from '../../contract/apis.ts';
+import { exitCodes } from '../../errors/index.ts';
+import { redactText } from '../../protocols/redact.ts';
+import { toCurl } from '../../protocols/wire-request.ts';
+import { createBinder } from '../../runner/bind.ts';
+import { planCases } from '../../runner/run-api.ts';
+import type { RunOptions } from '../../runner/run-options.ts';
+import { toWire } from '../../runner/wire.ts';
+import type { CommandIo } from '../command.ts';
+
+/** Prints every case a run would send, bound to its target, with its wire form as a curl command; sends nothing. */
+export async function dryRun(options: RunOptions, io: CommandIo): Promise<number> {
+  for (const [api, target] of Object.entries(options.targets)) {
+    if (!target) continue;
+    const contract = loadContract(api as ApiId);
+    const binder = createBinder(target);
+    for (const item of planCases(api as ApiId, createCaseGenerators(contract), options.seed, options.plan)) {
+      const bound = await binder.bind(item.case);
+      const line = { api, case: item.id, kind: item.case.kind, rule: item.case.rule ?? null, label: item.case.label, expected: item.case.expected };
+      if ('skipped' in bound) {
+        io.stdout.write(`${JSON.stringify({ ...line, skipped: bound.skipped })}\n`);
+        continue;
+      }
+      bound.done(false);
+      io.stdout.write(`${JSON.stringify({ ...line, curl: redactText(toCurl(toWire(contract, target, bound.request)), options.secrets) })}\n`);
+    }
+  }
+  return exitCodes.conforming;
+}

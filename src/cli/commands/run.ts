@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { writeReports } from '../../../reports/index.ts';
+import { apiIds, isApiId, type ApiId } from '../../contract/apis.ts';
+import { exitCodes, UsageError } from '../../errors/index.ts';
+import { loadProfile } from '../../profile/load-profile.ts';
+import { assembleResult } from '../../runner/assemble-result.ts';
+import { startEmbeddedTargets } from '../../runner/embedded-targets.ts';
+import { assertReachable } from '../../runner/reachability.ts';
+import type { RunOptions } from '../../runner/run-options.ts';
+import { runSuites } from '../../runner/run-suites.ts';
+import { apisOfProfile, targetFor, type Target } from '../../runner/target.ts';
+import type { Command, ParsedArguments } from '../command.ts';
+import { countFrom, seedFrom, seedOption } from '../seed-option.ts';
+import { dryRun } from './dry-run.ts';
+
+/** Secrets of the targets, scrubbed from every finding. */
+function secretsOf(targets: Partial<Record<ApiId, Target>>): string[] {
+  return Object.values(targets).flatMap((t) => {
+    const credentials = t?.config.credentials as Record<string, string> | undefined;
+    return credentials ? Object.entries(credentials).filter(([k]) => k !== 'accessKeyId' && k !== 'ak').map(([, v]) => v) : [];
+  });
+}
+
+function apisFrom(values: ParsedArguments['values'], available: readonly ApiId[]): ApiId[] {
+  const asked = (values['api'] as string[] | undefined) ?? [];
+  for (const id of asked) if (!isApiId(id)) throw new UsageError(`run: unknown API id "${id}"; one of ${apiIds.join(', ')}`);
+  return asked.length > 0 ? (asked as ApiId[]) : [...available];
+}
+
+/** `run`: the conformance run, as a vitest run of the suites, writing the four reports. */
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run the conformance suites against a target profile (default: the embedded emulator) and write reports',
+  usage: 'migration-conformance run [--profile F] [--api <id>...] [--seed S] [--budget N] [--concurrency N] [--strict] [--report-dir D]',
+  allowPositionals: false,
+  options: {
+    profile: { type: 'string', value: '<file>', description: 'Target profile (default: start the embedded emulator on loopback)' },
+    api: { type: 'string', multiple: true, value: '<id>', description: "APIs to run (repeatable; default: every API the profile's targets cover)" },
+    seed: seedOption,
+    budget: { type: 'string', value: '<n>', description: 'Cases per API at most' },
+    concurrency: { type: 'string', value: '<n>', description: 'Requests in flight per API (default 4)' },
+    rate: { type: 'string', value: '<n>', description: 'Requests per second per API at most' },
+    timeout: { type: 'string', value: '<ms>', description: 'Per-request timeout in milliseconds (default 10000)' },
+    deadline: { type: 'string', value: '<s>', description: 'Start no case after this many seconds' },
+    valid: { type: 'string', value: '<n>', description: 'Random valid requests per API (default 20)' },
+    'per-rule': { type: 'string', value: '<k>', description: 'Violation cases per rule (default 3)' },
+    rule: { type: 'string', short: 't', value: '<pattern>', description: 'Only rules whose name matches (a vitest -t pattern)' },
+    shard: { type: 'string', value: '<i/n>', description: 'Run shard i of n of the suite files' },
+    strict: { type: 'boolean', description: 'Drift findings (undocumented codes) fail the run too' },
+    'allow-create': { type: 'boolean', description: 'Send cases that create resources to an endpoint outside loopback (they are deleted after)' },
+    'dry-run': { type: 'boolean', description: 'Print the cases and their wire form; send nothing' },
+    'report-dir': { type: 'string', value: '<dir>', description: 'Where the reports go (default out/reports)' },
+  },
+  run: async ({ values }, io) => {
+    const seed = seedFrom(values['seed'], 'run');
+    const startedAt = new Date();
+    const profilePath = values['profile'] as string | undefined;
+    const embedded = profilePath === undefined && !values['dry-run'] ? await startEmbeddedTargets() : undefined;
+    try {
+      const profile = embedded?.profile ?? loadProfile(profilePath);
+      const available = embedded ? embedded.apis : apisOfProfile(profile);
+      const apis = apisFrom(values, available);
+      const targets: Partial<Record<ApiId, Target>> = Object.fromEntries(apis.map((api) => [api, embedded?.targets[api] ?? targetFor(profile, api)]));
+      const options: RunOptions = {
+        targets,
+        seed,
+        strict: values['strict'] === true,
+        allowCreate: values['allow-create'] === true,
+        secrets: secretsOf(targets),
+        plan: { valid: countFrom(values['valid'], 'valid', 'run', 20), perRule: countFrom(values['per-rule'], 'per-rule', 'run', 3) },
+        concurrency: Math.max(1, countFrom(values['concurrency'], 'concurrency', 'run', 4)),
+        ...(values['rate'] !== undefined ? { rate: countFrom(values['rate'], 'rate', 'run', 0) } : {}),
+        ...(values['timeout'] !== undefined ? { timeoutMs: countFrom(values['timeout'], 'timeout', 'run', 10_000) } : {}),
+        ...(values['budget'] !== undefined ? { budget: countFrom(values['budget'], 'budget', 'run', 0) } : {}),
+        ...(values['deadline'] !== undefined ? { deadline: startedAt.getTime() + 1000 * countFrom(values['deadline'], 'deadline', 'run', 0) } : {}),
+      };
+      if (values['dry-run']) return dryRun(options, io);
+      await assertReachable(Object.values(targets).map((t) => t!.config.endpoint));
+      io.stderr.write(`seed ${seed}; ${apis.length} API${apis.length === 1 ? '' : 's'}: ${apis.join(', ')}${embedded ? ' (embedded emulator)' : ''}\n`);
+      const { shares, errors } = await runSuites(options, {
+        ...(values['rule'] ? { testNamePattern: String(values['rule']) } : {}),
+        ...(values['shard'] ? { shard: String(values['shard']) } : {}),
+        log: (line) => io.stderr.write(`${line}\n`),
+      });
+      const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.strict ? ['--strict'] : [])].join(' ');
+      const result = assembleResult(shares, {
+        seed,
+        strict: options.strict,
+        startedAt,
+        targets: apis.map((api) => ({ api, endpoint: targets[api]!.config.endpoint, ...(targets[api]!.vendor === 'alibaba' ? { edition: api.split('@')[1] as string } : {}) })),
+        rerun,
+        ...(errors.length > 0 ? { interrupted: `a suite could not run: ${errors.join('; ')}` } : {}),
+      });
+      const dir = path.resolve((values['report-dir'] as string | undefined) ?? path.join('out', 'reports'));
+      const written = await writeReports(result, dir);
+      io.stdout.write(`${result.verdict.toUpperCase()}: ${result.reason}\n${result.casesSent} cases sent, ${result.findings.length} findings. Reports:\n${written.map((p) => `  ${p}`).join('\n')}\n`);
+      return result.verdict === 'passed' ? exitCodes.conforming : exitCodes.runFailed;
+    } finally {
+      await embedded?.close();
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { startVitest } from 'vitest/node';
+import { ConformanceReporter } from '../../suites/conformance-reporter.ts';
+import type { ApiShare } from './assemble-result.ts';
+import type { RunOptions } from './run-options.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** How vitest runs the suites. */
+export interface SuiteRunOptions {
+  /** Only tests (rules) whose full name matches, as vitest's -t. */
+  readonly testNamePattern?: string;
+  /** `index/count`: run one shard of the suite files. */
+  readonly shard?: string;
+  /** Prints progress lines. */
+  readonly log?: (line: string) => void;
+}
+
+/** Runs the conformance suites as a vitest run in this process and returns each API's share of findings. */
+export async function runSuites(options: RunOptions, suiteOptions: SuiteRunOptions = {}): Promise<{ shares: ApiShare[]; errors: string[] }> {
+  const reporter = new ConformanceReporter(suiteOptions.log);
+  const vitest = await startVitest(
+    [],
+    {
+      run: true,
+      watch: false,
+      config: false,
+      root,
+      reporters: [reporter],
+      passWithNoTests: true,
+      ...(suiteOptions.testNamePattern ? { testNamePattern: suiteOptions.testNamePattern } : {}),
+      ...(suiteOptions.shard ? { shard: suiteOptions.shard } : {}),
+    },
+    { test: { include: ['suites/**/*.suite.ts'], provide: { conformance: options }, hookTimeout: 30 * 60 * 1000, testTimeout: 60_000, maxWorkers: 2 } },
+  );
+  await vitest?.close();
+  return { shares: reporter.shares, errors: reporter.errors };
+}

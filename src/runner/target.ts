@@ -1,0 +1,35 @@
+import type { ApiId } from '../contract/apis.ts';
+import { UsageError } from '../errors/index.ts';
+import type { AlibabaSmcTarget, HuaweiDcsTarget, TargetProfile } from '../profile/load-profile.ts';
+
+/** The target an API is run against, as the profile describes it. */
+export type Target = { readonly vendor: 'alibaba'; readonly config: AlibabaSmcTarget } | { readonly vendor: 'huawei'; readonly config: HuaweiDcsTarget };
+
+/** The APIs a profile covers: the SMC target's edition, and both DCS operations. */
+export function apisOfProfile(profile: TargetProfile): ApiId[] {
+  const apis: ApiId[] = [];
+  const smc = profile.targets['alibaba-smc'];
+  if (smc) apis.push(`alibaba-smc/CreateReplicationJob@${smc.edition}`);
+  if (profile.targets['huawei-dcs']) apis.push('huawei-dcs/CreateMigrationTask', 'huawei-dcs/CreateOnlineMigrationTask');
+  return apis;
+}
+
+/** The profile's target for an API, or a usage error naming what is missing. */
+export function targetFor(profile: TargetProfile, api: ApiId): Target {
+  if (api.startsWith('alibaba-smc/')) {
+    const config = profile.targets['alibaba-smc'];
+    if (!config) throw new UsageError(`the profile has no alibaba-smc target for ${api}`);
+    const edition = api.split('@')[1];
+    if (config.edition !== edition) throw new UsageError(`${api} needs an alibaba-smc target of edition ${edition}; the profile's is ${config.edition}`);
+    return { vendor: 'alibaba', config };
+  }
+  const config = profile.targets['huawei-dcs'];
+  if (!config) throw new UsageError(`the profile has no huawei-dcs target for ${api}`);
+  return { vendor: 'huawei', config };
+}
+
+/** Whether an endpoint is on this machine's loopback (where creating resources is harmless). */
+export function isLoopback(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

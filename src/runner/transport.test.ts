@@ -1,0 +1,75 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter, forEachConcurrently, send } from './transport.ts';
+
+let server: http.Server;
+let base = '';
+const seen: string[] = [];
+
+beforeAll(async () => {
+  let throttled = 0;
+  server = http.createServer((req, res) => {
+    seen.push(req.url ?? '');
+    if (req.url === '/throttle' && throttled++ < 2) {
+      res.writeHead(400, { 'content-type': 'application/json', 'retry-after': '0' });
+      return res.end(JSON.stringify({ Code: 'Throttling.User', Message: 'slow down', RequestId: 'r' }));
+    }
+    if (req.url === '/hang') return; // never answers
+    if (req.url === '/reset') return req.socket.destroy();
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe('send', () => {
+  it('retries throttling answers, rebuilding the request each time', async () => {
+    let builds = 0;
+    const exchange = await send(() => ((builds += 1), { method: 'GET', url: `${base}/throttle`, headers: {} }));
+    expect('response' in exchange && exchange.response.status).toBe(200);
+    expect(exchange.attempts).toBe(3);
+    expect(builds).toBe(3);
+  });
+
+  it('gives up after the bounded retries and returns the last answer', async () => {
+    const exchange = await send(() => ({ method: 'GET', url: `${base}/throttle`, headers: {} }), { retries: 0 });
+    expect(exchange.attempts).toBe(1);
+  });
+
+  it('turns a timeout, a reset and a refused connection into failures, never throws', async () => {
+    const hang = await send(() => ({ method: 'GET', url: `${base}/hang`, headers: {} }), { timeoutMs: 200 });
+    expect('failure' in hang && hang.failure.kind).toBe('timeout');
+    const reset = await send(() => ({ method: 'GET', url: `${base}/reset`, headers: {} }));
+    expect('failure' in reset && reset.failure.kind).toBe('reset');
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const refused = await send(() => ({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }));
+    expect('failure' in refused && refused.failure.kind).toBe('refused');
+  });
+});
+
+describe('createRateLimiter and forEachConcurrently', () => {
+  it('space calls and bound the tasks in flight', async () => {
+    const limit = createRateLimiter(50);
+    const started = performance.now();
+    for (let i = 0; i < 6; i += 1) await limit();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+    let inFlight = 0;
+    let most = 0;
+    await forEachConcurrently([1, 2, 3, 4, 5, 6, 7], 3, async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+    });
+    expect(most).toBe(3);
+  });
+});

@@ -1,0 +1,99 @@
+import { readResponse, type WireRequest, type WireResponse } from '../protocols/wire-request.ts';
+
+/** Why no response came back. */
+export type TransportFailureKind = 'timeout' | 'refused' | 'reset' | 'other';
+
+/** One request's outcome on the wire: the (last) request sent and its response, or why none came. */
+export type Exchange =
+  | { readonly request: WireRequest; readonly response: WireResponse; readonly durationMs: number; readonly attempts: number }
+  | { readonly request: WireRequest; readonly failure: { readonly kind: TransportFailureKind; readonly message: string }; readonly durationMs: number; readonly attempts: number };
+
+/** Options of {@link send}. */
+export interface SendOptions {
+  /** Per-request timeout. @default 10000 */
+  readonly timeoutMs?: number;
+  /** Retries after a throttling answer. @default 3 */
+  readonly retries?: number;
+  /** Longest wait between retries, whatever Retry-After says. @default 5000 */
+  readonly maxRetryDelayMs?: number;
+  /** Called before every attempt (rate limiting). */
+  readonly beforeAttempt?: () => Promise<void>;
+  readonly signal?: AbortSignal;
+}
+
+/** Throttling as the vendors signal it: 429, Alibaba `Throttling*` codes, Huawei `APIGW.0308`. */
+export function isThrottled(response: WireResponse): boolean {
+  if (response.status === 429) return true;
+  if (response.status !== 400 && response.status !== 503) return false;
+  return /"(Code|error_code)"\s*:\s*"(Throttling[^"]*|APIGW\.0308)"/.test(response.body);
+}
+
+function retryDelayMs(response: WireResponse, attempt: number, max: number): number {
+  const header = response.headers['retry-after'] ?? response.headers['x-acs-retry-after'];
+  const seconds = header === undefined ? Number.NaN : Number(header);
+  const wanted = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 200 * 2 ** attempt;
+  return Math.min(wanted, max);
+}
+
+function classify(error: unknown): { kind: TransportFailureKind; message: string } {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? (error as { code?: string }).code ?? '';
+  const name = (error as Error).name;
+  if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', message: 'no response before the timeout' };
+  if (code === 'ECONNREFUSED') return { kind: 'refused', message: 'connection refused' };
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return { kind: 'reset', message: `connection reset (${code})` };
+  return { kind: 'other', message: `${cause?.message ?? (error as Error).message}${code ? ` (${code})` : ''}` };
+}
+
+/**
+ * Sends a request, rebuilding it for every attempt (a signature's nonce must not repeat), retrying
+ * bounded times on throttling. A timeout or a broken connection comes back as a failure, never a throw.
+ */
+export async function send(build: () => WireRequest, options: SendOptions = {}): Promise<Exchange> {
+  const retries = options.retries ?? 3;
+  const started = performance.now();
+  let request = build();
+  for (let attempt = 0; ; attempt += 1) {
+    await options.beforeAttempt?.();
+    try {
+      const signals = [AbortSignal.timeout(options.timeoutMs ?? 10_000), ...(options.signal ? [options.signal] : [])];
+      const response = await readResponse(
+        await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }), signal: AbortSignal.any(signals), redirect: 'manual' }),
+      );
+      if (attempt < retries && isThrottled(response)) {
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(response, attempt, options.maxRetryDelayMs ?? 5000)));
+        request = build();
+        continue;
+      }
+      return { request, response, durationMs: performance.now() - started, attempts: attempt + 1 };
+    } catch (error) {
+      return { request, failure: classify(error), durationMs: performance.now() - started, attempts: attempt + 1 };
+    }
+  }
+}
+
+/** Spaces calls to at most `perSecond`; unlimited when undefined. */
+export function createRateLimiter(perSecond: number | undefined): () => Promise<void> {
+  if (perSecond === undefined || perSecond <= 0) return async () => undefined;
+  const interval = 1000 / perSecond;
+  let next = 0;
+  return async () => {
+    const now = performance.now();
+    const at = Math.max(now, next);
+    next = at + interval;
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  };
+}
+
+/** Runs `task` over `items` with at most `concurrency` at once, in order of start. */
+export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}

@@ -1,0 +1,32 @@
+import type { Reporter, TestModule } from 'vitest/node';
+import type { ApiShare } from '../src/runner/assemble-result.ts';
+import type { ConformanceMeta } from './define-conformance-suite.ts';
+
+/** Collects what the suites' tests carry in their meta, per API; prints one line per API as it finishes. */
+export class ConformanceReporter implements Reporter {
+  readonly shares: ApiShare[] = [];
+  readonly errors: string[] = [];
+  readonly #log: (line: string) => void;
+
+  constructor(log: (line: string) => void = () => undefined) {
+    this.#log = log;
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    const metas: ConformanceMeta[] = [];
+    for (const test of module.children.allTests()) {
+      const meta = test.meta().conformance;
+      if (meta) metas.push(meta);
+    }
+    for (const error of module.errors()) this.errors.push(`${module.moduleId}: ${error.message}`);
+    for (const suite of module.children.allSuites()) for (const error of suite.errors()) this.errors.push(`${suite.fullName}: ${error.message}`);
+    for (const api of new Set(metas.map((m) => m.api))) {
+      const mine = metas.filter((m) => m.api === api);
+      const summary = mine.find((m) => m.summary)?.summary;
+      const share: ApiShare = { api, findings: mine.flatMap((m) => m.findings), outcomes: mine.flatMap((m) => (m.outcome ? [m.outcome] : [])), ...(summary ? { summary } : {}) };
+      this.shares.push(share);
+      const failed = mine.filter((m) => m.findings.some((f) => f.severity === 'violation')).length;
+      this.#log(`${api}: ${summary?.casesSent ?? 0} cases, ${share.findings.length} findings, ${failed} of ${mine.length} rules failing`);
+    }
+  }
+}

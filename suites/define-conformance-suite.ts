@@ -1,0 +1,80 @@
+import { beforeAll, describe, inject, it } from 'vitest';
+import type { Finding } from '../src/checks/finding.ts';
+import type { ApiId } from '../src/contract/apis.ts';
+import { loadContract } from '../src/contract/load.ts';
+import { redactText } from '../src/protocols/redact.ts';
+import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
+import type { RuleOutcome } from '../src/runner/run-result.ts';
+import '../src/runner/run-options.ts';
+
+/** What each test hands the reporter (vitest task meta). */
+export interface ConformanceMeta {
+  readonly api: ApiId;
+  readonly rule: string;
+  readonly outcome?: RuleOutcome;
+  readonly findings: readonly Finding[];
+  readonly summary?: Pick<ApiRunOutput, 'casesSent' | 'skipped' | 'interrupted'>;
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    conformance?: ConformanceMeta;
+  }
+}
+
+/** The families of one API: random valid requests, then one per rule; each becomes a test, so `-t` selects rules. */
+function familiesOf(api: ApiId): string[] {
+  return ['(valid)', ...loadContract(api).rules.map((r) => r.id)];
+}
+
+function describeFinding(f: Finding): string {
+  return `[${f.severity}] ${f.check}: ${f.message}\n    ${f.curl}`;
+}
+
+/**
+ * Declares the conformance suite of one API: a `beforeAll` sends the selected families' cases (so
+ * concurrency and rate limits span the whole API), and one test per family fails on its findings.
+ */
+export function defineConformanceSuite(api: ApiId): void {
+  const options = inject('conformance');
+  const target = options.targets[api];
+  describe.skipIf(target === undefined)(api, () => {
+    let output: ApiRunOutput | undefined;
+    // vitest wants the context destructured; the suite (second argument) tells which tests -t left selected.
+    beforeAll(async ({}, suite) => {
+      const selected = new Set(suite.tasks.filter((t) => t.mode === 'run').map((t) => t.name));
+      if (!target || selected.size === 0) return;
+      output = await runApi({
+        api,
+        target,
+        seed: options.seed,
+        rules: selected,
+        ...(options.plan ? { plan: options.plan } : {}),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...(options.rate ? { rate: options.rate } : {}),
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.budget !== undefined ? { budget: options.budget } : {}),
+        ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+        allowCreate: options.allowCreate,
+        redact: (text) => redactText(text, options.secrets),
+      });
+    }, 30 * 60 * 1000);
+
+    familiesOf(api).forEach((family, index) => {
+      it(family, ({ task }) => {
+        if (!output) return;
+        const findings = output.findings.filter((f) => (f.rule ?? '(valid)') === family);
+        const outcome = output.outcomes.find((o) => o.rule === family);
+        task.meta.conformance = {
+          api,
+          rule: family,
+          findings,
+          ...(outcome ? { outcome } : {}),
+          ...(index === 0 ? { summary: { casesSent: output.casesSent, skipped: output.skipped, interrupted: output.interrupted } } : {}),
+        };
+        const failing = findings.filter((f) => f.severity === 'violation' || (options.strict && f.severity === 'drift'));
+        if (failing.length > 0) throw new Error(`${failing.length} finding(s) for ${family}:\n${failing.slice(0, 5).map(describeFinding).join('\n')}`);
+      });
+    });
+  });
+}
