@@ -3,7 +3,9 @@
  * the numbers are for tracking across changes on the same machine.
  */
 import os from 'node:os';
+import { startEmbeddedTargets } from '../src/runner/embedded-targets.ts';
 import { benchGenerators } from './generators.ts';
+import { autocannonRate, checkedCasesPerSecond, startNoopServer, targetAt } from './run.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -13,4 +15,32 @@ console.log('| API | valid req/s | violations/s | json-schema-faker req/s | fake
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const row of benchGenerators()) {
   console.log(`| ${row.api} | ${row.validPerSecond} | ${row.violationsPerSecond} | ${row.fakerPerSecond} | ${percent(row.fakerAccepted)} | ${percent(row.oursAccepted)} |`);
+}
+
+console.log('\n## Run throughput (default plan per API, concurrency 8, shrinking off)\n');
+console.log('| API | target | cases | checked cases/s |');
+console.log('|---|---|---:|---:|');
+const noop = await startNoopServer();
+try {
+  const apis = ['alibaba-smc/CreateReplicationJob@current', 'huawei-dcs/CreateMigrationTask'] as const;
+  for (const api of apis) {
+    const { cases, perSecond } = await checkedCasesPerSecond(api, targetAt(api, noop.url));
+    console.log(`| ${api} | no-op loopback server | ${cases} | ${perSecond} |`);
+  }
+  const embedded = await startEmbeddedTargets();
+  try {
+    for (const api of apis) {
+      const target = embedded.targets[api];
+      if (!target) continue;
+      const { cases, perSecond } = await checkedCasesPerSecond(api, target);
+      console.log(`| ${api} | embedded emulator | ${cases} | ${perSecond} |`);
+    }
+  } finally {
+    await embedded.close();
+  }
+  const raw = await autocannonRate(noop.url);
+  console.log(`\nautocannon on the same no-op server: ${raw} requests/s (8 connections, 3 s).`);
+  console.log('The tracked figure is checked cases/s against the no-op server divided by that raw rate.');
+} finally {
+  await noop.close();
 }

@@ -2,7 +2,7 @@
 export { alsoBrokenBy, createCaseGenerators } from './request-case.ts';
 export { measureCoverage } from './coverage.ts';
 // Context and plans
-export { createGenerationContext, defaultMarginMs } from './context.ts';
+export { createGenerationContext, defaultMarginMs, hourlyGeneration } from './context.ts';
 export { planFor } from './plan.ts';
 export { validValue } from './valid/index.ts';
 export { concrete, valueAt, withValueAt } from './pointer.ts';

@@ -29,6 +29,8 @@ export interface RequestCase {
   readonly pointer?: string;
   /** The value set there; absent when the case removed it. */
   readonly value?: unknown;
+  /** The value set is any valid one: binding may put a fixture's value there instead. */
+  readonly anyValue?: boolean;
   readonly request: Readonly<Record<string, unknown>>;
   readonly expected: Expectation;
 }
@@ -107,6 +109,7 @@ export function createCaseGenerators(contract: Contract, options: GenerationOpti
             label: edit.label,
             pointer: concrete(edit.at),
             ...('set' in edit.action ? { value: edit.action.set } : {}),
+            ...(edit.anyValue ? { anyValue: true } : {}),
             request: changed,
             expected: kind === 'valid' ? { outcome: 'accept' } : expectationOf(contract, rule),
           };

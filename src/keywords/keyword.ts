@@ -40,6 +40,8 @@ export interface Edit {
   readonly at: string;
   readonly action: { readonly set: unknown } | { readonly remove: true };
   readonly pins?: Readonly<Record<string, unknown>>;
+  /** The value set is any valid one (the rule is about presence or type), so binding may replace it with a fixture's. */
+  readonly anyValue?: boolean;
 }
 
 /** What a keyword's generators may ask of the generator engine. */

@@ -24,6 +24,6 @@ export const required: KeywordDefinition = {
       });
     }),
   boundaries: (rule, node, tools) =>
-    tools.valid(node.properties?.[String(rule.params['property'])] ?? {}).map((value) => ({ label: 'present', at: rule.pointer, action: { set: value } })),
+    tools.valid(node.properties?.[String(rule.params['property'])] ?? {}).map((value) => ({ label: 'present', at: rule.pointer, action: { set: value }, anyValue: true })),
   violations: (rule) => fc.constant({ label: 'missing', at: rule.pointer, action: { remove: true } as const }),
 };

@@ -90,7 +90,7 @@ export const requiredWhen: KeywordDefinition = {
   boundaries: (rule, node, tools) =>
     fc
       .tuple(conditionPins(rule, node, tools), tools.valid(tools.nodeAt(rule.pointer)))
-      .map(([pins, value]) => ({ label: 'condition holds, property given', at: rule.pointer, action: { set: value }, pins })),
+      .map(([pins, value]) => ({ label: 'condition holds, property given', at: rule.pointer, action: { set: value }, pins, anyValue: true })),
   violations: (rule, node, tools) =>
     conditionPins(rule, node, tools).map((pins) => ({ label: 'condition holds, property missing', at: rule.pointer, action: { remove: true } as const, pins })),
 };

@@ -42,6 +42,6 @@ export const type: KeywordDefinition = {
     node.type === undefined || site.role === 'root' || wrongValues(typeOf(node.type), style).length === 0
       ? []
       : [defineRule(type, node, site, { params: { type: node.type }, description: `${displayPath(site)} must be of type ${String(node.type)}` })],
-  boundaries: (rule, node, tools) => tools.valid(node).map((value) => setAt(rule, `any ${String(node.type)}`, value)),
+  boundaries: (rule, node, tools) => tools.valid(node).map((value) => ({ ...setAt(rule, `any ${String(node.type)}`, value), anyValue: true })),
   violations: (rule, node, tools) => fc.constantFrom(...wrongValues(typeOf(node.type), tools.context.style)).map((w) => setAt(rule, w.label, w.value)),
 };

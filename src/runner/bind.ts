@@ -39,21 +39,59 @@ function uniqueToken(length: number): string {
   return (unique + 'x'.repeat(wanted)).slice(0, wanted).slice(-wanted);
 }
 
+/**
+ * Names that must be unique among live jobs (Name; ImageName in the current edition). Cases share
+ * base requests, so a name in use by a live job is changed, keeping its length and first character.
+ */
+class LiveNames {
+  readonly #live = new Set<string>();
+  #counter = 0;
+
+  claim(name: string): string {
+    let candidate = name;
+    while (this.#live.has(candidate)) {
+      this.#counter += 1;
+      const suffix = this.#counter.toString(36);
+      const chars = [...name];
+      candidate = chars.length > suffix.length ? chars.slice(0, chars.length - suffix.length).join('') + suffix : `${chars[0] ?? 'a'}${suffix}`.slice(0, Math.max(chars.length, 2));
+    }
+    this.#live.add(candidate);
+    return candidate;
+  }
+
+  release(name: string): void {
+    this.#live.delete(name);
+  }
+}
+
 function smcBinder(config: AlibabaSmcTarget): Binder {
   const sources = new FixturePool<SmcSource>(config.fixtures.sources.filter((s) => s.state === 'Available'));
+  const names = { Name: new LiveNames(), ImageName: new LiveNames() };
   const vpcs = config.fixtures.vpcs ?? [];
   return {
     capacity: () => sources.size,
     async bind(c) {
       const request = structuredClone(c.request) as Record<string, unknown>;
-      const edited = c.pointer;
+      const edited = c.anyValue ? undefined : c.pointer;
       rebind(request, 'RegionId', '/RegionId', edited, config.regionId);
       if (typeof request['ClientToken'] === 'string' && edited !== '/ClientToken') request['ClientToken'] = uniqueToken(request['ClientToken'].length);
       const vpc = vpcs.find((v) => v.vSwitchIds.length > 0) ?? vpcs[0];
       rebind(request, 'VSwitchId', '/VSwitchId', edited, vpc?.vSwitchIds[0]);
       rebind(request, 'VpcId', '/VpcId', edited, vpc?.vpcId);
 
-      if (!('SourceId' in request) || edited === '/SourceId') return { request, done: () => undefined };
+      const claimed: [LiveNames, string][] = [];
+      for (const key of ['Name', 'ImageName'] as const) {
+        const value = request[key];
+        if (typeof value !== 'string') continue;
+        const unique = edited === `/${key}` ? value : names[key].claim(value);
+        if (edited === `/${key}`) continue;
+        request[key] = unique;
+        claimed.push([names[key], unique]);
+      }
+      const releaseNames = (kept: boolean) => {
+        if (!kept) for (const [pool, name] of claimed) pool.release(name);
+      };
+      if (!('SourceId' in request) || edited === '/SourceId') return { request, done: releaseNames };
       const disks = Array.isArray(request['DataDisk']) ? (request['DataDisk'] as Record<string, unknown>[]) : [];
       const systemSize = [request['SystemDiskSize'], isObject(request['Disks']) && isObject(request['Disks']['System']) ? request['Disks']['System']['Size'] : undefined].filter(
         (v): v is number => typeof v === 'number',
@@ -70,7 +108,10 @@ function smcBinder(config: AlibabaSmcTarget): Binder {
         );
       };
       const source = (await sources.acquire(fits)) ?? (c.kind === 'violation' ? await sources.acquire() : undefined);
-      if (!source) return { skipped: sources.size === 0 ? 'every Available source of the profile is used up' : 'no Available source of the profile has room for this request' };
+      if (!source) {
+        releaseNames(false);
+        return { skipped: sources.size === 0 ? 'every Available source of the profile is used up' : 'no Available source of the profile has room for this request' };
+      }
       request['SourceId'] = source.id;
       const free = (source.dataDisks ?? []).filter((d) => !fixedIndexes.includes(d.index)).sort((a, b) => a.usedGiB - b.usedGiB);
       disks.forEach((disk, i) => {
@@ -80,7 +121,14 @@ function smcBinder(config: AlibabaSmcTarget): Binder {
         const [chosen] = free.splice(pick >= 0 ? pick : 0, 1);
         if (chosen) disk['Index'] = chosen.index;
       });
-      return { request, done: (kept) => (kept ? sources.consume(source) : sources.release(source)) };
+      return {
+        request,
+        done: (kept) => {
+          releaseNames(kept);
+          if (kept) sources.consume(source);
+          else sources.release(source);
+        },
+      };
     },
   };
 }
@@ -92,7 +140,7 @@ function dcsBinder(config: HuaweiDcsTarget): Binder {
     capacity: () => instances.size,
     async bind(c) {
       const request = structuredClone(c.request) as Record<string, unknown>;
-      const edited = c.pointer;
+      const edited = c.anyValue ? undefined : c.pointer;
       rebind(request, 'vpc_id', '/vpc_id', edited, vpc?.vpcId);
       rebind(request, 'subnet_id', '/subnet_id', edited, vpc?.subnetIds[0]);
       rebind(request, 'security_group_id', '/security_group_id', edited, vpc?.securityGroupIds[0]);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hourlyGeneration } from '../../generators/context.ts';
 import { createCaseGenerators, type CaseGenerators, type RequestCase } from '../../generators/request-case.ts';
 import { checks } from '../checks/index.ts';
 import type { CheckContext, ParsedBody } from '../checks/check.ts';
@@ -50,6 +51,10 @@ export interface ApiRunOptions {
   /** Removes secrets from what goes into findings. */
   readonly redact?: (text: string) => string;
   readonly signal?: AbortSignal;
+  /** Send these cases instead of planning them (replay). They cannot be shrunk. */
+  readonly cases?: readonly RequestCase[];
+  /** Failing cases shrunk per API, and requests each shrink may send. @default { cases: 5, steps: 40 } */
+  readonly shrink?: { readonly cases: number; readonly steps: number };
   /** Called after every case, for progress display. */
   readonly onCase?: (done: number, total: number, findings: number) => void;
 }
@@ -70,27 +75,35 @@ export interface PlannedCase {
   readonly id: string;
   readonly case: RequestCase;
   readonly family: string;
-  readonly origin: { readonly arbitrary: () => fc.Arbitrary<RequestCase>; readonly index: number };
+  readonly origin: { readonly arbitrary: () => fc.Arbitrary<RequestCase>; readonly seed: number; readonly index: number };
   readonly idempotencyProbe: boolean;
 }
 
 const defaults: CasePlan = { valid: 20, perRule: 3, boundaries: 1, idempotency: 3 };
 
+/** Each family draws from its own seed, derived from the run's: otherwise every rule's cases would share one base request. */
+export function familySeed(seed: number, family: string): number {
+  let hash = 2166136261;
+  for (const char of family) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+  return (seed ^ hash) >>> 0;
+}
+
 /** The cases of a run, in sending order: random valid requests, then each rule's boundary and violation cases. */
 export function planCases(api: ApiId, generators: CaseGenerators, seed: number, plan: Partial<CasePlan> = {}, rules?: ReadonlySet<string>): PlannedCase[] {
   const { valid, perRule, boundaries, idempotency } = { ...defaults, ...plan };
   const planned: PlannedCase[] = [];
-  const add = (family: string, arbitrary: () => fc.Arbitrary<RequestCase>, count: number, probes = 0): void => {
-    fc.sample(arbitrary(), { seed, numRuns: count }).forEach((c, index) => {
-      planned.push({ id: `${api}#${planned.length + 1}`, case: c, family, origin: { arbitrary, index }, idempotencyProbe: index < probes && typeof c.request['ClientToken'] === 'string' });
+  const add = (family: string, mode: string, arbitrary: () => fc.Arbitrary<RequestCase>, count: number, probes = 0): void => {
+    const drawn = familySeed(seed, `${family}/${mode}`);
+    fc.sample(arbitrary(), { seed: drawn, numRuns: count }).forEach((c, index) => {
+      planned.push({ id: `${api}#${planned.length + 1}`, case: c, family, origin: { arbitrary, seed: drawn, index }, idempotencyProbe: index < probes && typeof c.request['ClientToken'] === 'string' });
     });
   };
   const alibaba = generators.contract.document.vendor === 'alibaba';
-  if (!rules || rules.has('(valid)')) add('(valid)', generators.valid, valid, alibaba ? idempotency : 0);
+  if (!rules || rules.has('(valid)')) add('(valid)', 'valid', generators.valid, valid, alibaba ? idempotency : 0);
   for (const rule of generators.contract.rules) {
     if (rules && !rules.has(rule.id)) continue;
-    add(rule.id, () => generators.boundary(rule), boundaries);
-    add(rule.id, () => generators.violation(rule), perRule);
+    add(rule.id, 'boundary', () => generators.boundary(rule), boundaries);
+    add(rule.id, 'violation', () => generators.violation(rule), perRule);
   }
   return planned;
 }
@@ -112,8 +125,11 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
   const vendor = contract.document.vendor;
   const clock = options.clock ?? systemClock;
   const redact = options.redact ?? ((text: string) => text);
-  const generators = createCaseGenerators(contract, { clock });
-  const planned = planCases(options.api, generators, options.seed, options.plan, options.rules);
+  // The same seed gives the same request documents all hour (only signatures and nonces change).
+  const generators = createCaseGenerators(contract, options.clock ? { clock } : hourlyGeneration());
+  const planned = options.cases
+    ? options.cases.map((c, index): PlannedCase => ({ id: `${options.api}#${index + 1}`, case: c, family: c.rule ?? '(valid)', origin: { arbitrary: () => fc.constant(c), seed: options.seed, index: 0 }, idempotencyProbe: false }))
+    : planCases(options.api, generators, options.seed, options.plan, options.rules);
   const binder = createBinder(options.target);
   const limiter = createRateLimiter(options.rate);
   const validators = {
@@ -159,6 +175,34 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
   const checkExchange = (c: RequestCase, first: { exchange: Exchange; body: ParsedBody }, repeat?: { exchange: Exchange; body: ParsedBody }) => {
     const context: CheckContext = { contract, case: c, exchange: first.exchange, body: first.body, validators, ...(repeat ? { repeat } : {}) };
     return checks.filter((check) => check.appliesTo(context)).map((check) => ({ check: check.name, drafts: check.run(context) }));
+  };
+
+  /** Binds, sends and checks one case; the drafts by check, or why it was not sent. */
+  const attempt = async (c: RequestCase) => {
+    const bound = await binder.bind(c);
+    if ('skipped' in bound) return undefined;
+    const first = await exchangeOf(bound.request);
+    bound.done(await cleanUp(bound.request, [first]));
+    return { first, results: checkExchange(c, first) };
+  };
+
+  /**
+   * Replays a failing case through fast-check (same seed, same path) and lets it shrink, sending each
+   * smaller candidate: the smallest request that still fails the same check the same way is reported.
+   */
+  const shrinkFailure = async (item: PlannedCase, check: string, code: string, steps: number) => {
+    let sentByShrink = 0;
+    let smallest: { request: WireRequest; steps: number } | undefined;
+    const stillFails = async (c: RequestCase): Promise<boolean> => {
+      if (sentByShrink >= steps || options.signal?.aborted) return true;
+      sentByShrink += 1;
+      const outcome = await attempt(c);
+      const fails = outcome?.results.some((r) => r.check === check && r.drafts.some((d) => d.code === code)) ?? false;
+      if (fails && outcome) smallest = { request: outcome.first.exchange.request, steps: sentByShrink };
+      return !fails;
+    };
+    await fc.check(fc.asyncProperty(item.origin.arbitrary(), stillFails), { seed: item.origin.seed, path: String(item.origin.index), endOnFailure: false });
+    return smallest;
   };
 
   const runCase = async (item: PlannedCase): Promise<void> => {
@@ -210,6 +254,20 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
   };
 
   await forEachConcurrently(planned, options.concurrency ?? 4, runCase);
+
+  // Shrink the first failing cases (one per rule), each to the smallest request that fails the same way.
+  const shrink = options.shrink ?? { cases: 5, steps: 40 };
+  const shrunkRules = new Set<string>();
+  for (const finding of findings.filter((f) => f.severity === 'violation')) {
+    if (shrunkRules.size >= shrink.cases || shrunkRules.has(finding.rule ?? '(valid)') || finding.code === 'transport_failure' || interrupted) continue;
+    const item = planned.find((p) => p.id === finding.caseId);
+    if (!item) continue;
+    shrunkRules.add(finding.rule ?? '(valid)');
+    const smallest = await shrinkFailure(item, finding.check, finding.code, shrink.steps);
+    if (!smallest) continue;
+    const shrunk = { request: record(smallest.request, redact), curl: redact(toCurl(smallest.request)), steps: smallest.steps };
+    for (const [index, f] of findings.entries()) if (f.caseId === item.id && f.check === finding.check) findings[index] = { ...f, shrunk };
+  }
   const outcomes: RuleOutcome[] = [...counts].map(([rule, c]) => ({
     api: options.api,
     rule,

@@ -1,3 +1,4 @@
+import { hourlyGeneration } from '../../../generators/context.ts';
 import { createCaseGenerators } from '../../../generators/request-case.ts';
 import { loadContract } from '../../contract/load.ts';
 import type { ApiId } from '../../contract/apis.ts';
@@ -16,7 +17,7 @@ export async function dryRun(options: RunOptions, io: CommandIo): Promise<number
     if (!target) continue;
     const contract = loadContract(api as ApiId);
     const binder = createBinder(target);
-    for (const item of planCases(api as ApiId, createCaseGenerators(contract), options.seed, options.plan)) {
+    for (const item of planCases(api as ApiId, createCaseGenerators(contract, hourlyGeneration()), options.seed, options.plan)) {
       const bound = await binder.bind(item.case);
       const line = { api, case: item.id, kind: item.case.kind, rule: item.case.rule ?? null, label: item.case.label, expected: item.case.expected };
       if ('skipped' in bound) {

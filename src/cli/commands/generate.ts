@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createCaseGenerators, type RequestCase } from '../../../generators/index.ts';
+import { createCaseGenerators, hourlyGeneration, type RequestCase } from '../../../generators/index.ts';
 import { loadContract } from '../../contract/load.ts';
 import { exitCodes, UsageError } from '../../errors/index.ts';
 import { fixedClock } from '../../keywords/clock.ts';
@@ -7,15 +7,9 @@ import { apiOption, requireApi } from '../api-option.ts';
 import type { Command } from '../command.ts';
 import { countFrom, seedFrom, seedOption } from '../seed-option.ts';
 
-const hour = 60 * 60 * 1000;
-
-/**
- * Without --now, times are measured from the start of the current UTC hour with a two-hour margin:
- * the same seed then prints the same bytes all hour, and every time stays on its side of its window
- * until the hour is over.
- */
+/** Without --now, times are measured from the start of the current hour (see hourlyGeneration). */
 function generationClock(now: unknown): { clock: ReturnType<typeof fixedClock>; marginMs: number } {
-  if (now === undefined) return { clock: fixedClock(new Date(Math.floor(Date.now() / hour) * hour)), marginMs: 2 * hour };
+  if (now === undefined) return hourlyGeneration();
   if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) throw new UsageError('generate: --now needs an ISO 8601 time, e.g. 2026-01-01T00:00:00Z');
   return { clock: fixedClock(now), marginMs: 10 * 60 * 1000 };
 }

@@ -2,11 +2,16 @@ import type { Command } from '../command.ts';
 import { coverageCommand } from './coverage.ts';
 import { generateCommand } from './generate.ts';
 import { listCommand } from './list.ts';
+import { replayCommand } from './replay.ts';
+import { runCommand } from './run.ts';
 import { validateCommand } from './validate.ts';
 
 /** The subcommands by name, in help order. */
 export const commands: ReadonlyMap<string, Command> = new Map(
   [
+    // the conformance run
+    runCommand,
+    replayCommand,
     // the contract
     listCommand,
     validateCommand,

@@ -1,0 +1,34 @@
+import { createEmulator, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
+import type { ApiId } from '../contract/apis.ts';
+import { loadProfile, type TargetProfile } from '../profile/load-profile.ts';
+import type { Target } from './target.ts';
+
+/** The embedded emulator, one server per SMC edition (the DCS APIs share the current one), on loopback ports. */
+export interface EmbeddedTargets {
+  /** The default profile with the current server's endpoints. */
+  readonly profile: TargetProfile;
+  readonly apis: ApiId[];
+  readonly targets: Partial<Record<ApiId, Target>>;
+  readonly close: () => Promise<void>;
+}
+
+/** Starts the embedded emulator for every API, seeded from the default profile (or `profile`). */
+export async function startEmbeddedTargets(profile: TargetProfile = loadProfile(), faults: readonly string[] = []): Promise<EmbeddedTargets> {
+  const servers: EmulatorServer[] = [];
+  const targets: Partial<Record<ApiId, Target>> = {};
+  let current: TargetProfile = profile;
+  for (const edition of ['2019', 'current'] as const) {
+    const server = await startEmulatorServer(createEmulator({ profile, edition, faults, quota: edition === '2019' ? 100 : (profile.targets['alibaba-smc']?.quota ?? 1000) }));
+    servers.push(server);
+    const smc = profile.targets['alibaba-smc'];
+    // The edition's own quota: the default profile's 1000 belongs to the current edition.
+    if (smc) targets[`alibaba-smc/CreateReplicationJob@${edition}`] = { vendor: 'alibaba', config: { ...smc, edition, endpoint: server.url, quota: edition === '2019' ? 100 : (smc.quota ?? 1000) } };
+    const dcs = profile.targets['huawei-dcs'];
+    if (dcs && edition === 'current') {
+      targets['huawei-dcs/CreateMigrationTask'] = { vendor: 'huawei', config: { ...dcs, endpoint: server.url } };
+      targets['huawei-dcs/CreateOnlineMigrationTask'] = { vendor: 'huawei', config: { ...dcs, endpoint: server.url } };
+      current = { targets: { ...(smc ? { 'alibaba-smc': { ...smc, endpoint: server.url } } : {}), 'huawei-dcs': { ...dcs, endpoint: server.url } } };
+    }
+  }
+  return { profile: current, apis: Object.keys(targets) as ApiId[], targets, close: async () => void (await Promise.all(servers.map((s) => s.close()))) };
+}

@@ -1,0 +1,94 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { loadProfile } from '../../src/profile/load-profile.ts';
+
+/** Runs the CLI in-process with captured streams. */
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const sink = (append: (s: string) => void) => new Writable({ write: (chunk, _e, done) => (append(String(chunk)), done()) });
+  const code = await main(argv, { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), stdin: Readable.from(['']) });
+  return { code, out, err };
+}
+
+// A target that accepts everything: every violation case must be caught.
+let server: http.Server;
+let dir = '';
+let profileFile = '';
+const secret = 'S3cr3tAccessKeySecretValue';
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ RequestId: 'C8B26B44-0189-443E-9816-D951F59623A9', JobId: `j-${Math.random().toString(36).slice(2)}`, id: 'x', name: 'x', status: 'MIGRATING', instance_id: 'x', task_id_list: ['x'] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  dir = await mkdtemp(path.join(tmpdir(), 'mc-run-'));
+  const profile = loadProfile();
+  profileFile = path.join(dir, 'profile.json');
+  await writeFile(
+    profileFile,
+    JSON.stringify({
+      targets: {
+        'alibaba-smc': { ...profile.targets['alibaba-smc'], endpoint, credentials: { accessKeyId: 'AKID', accessKeySecret: secret } },
+        'huawei-dcs': { ...profile.targets['huawei-dcs'], endpoint, credentials: { ak: 'AK', sk: secret } },
+      },
+    }),
+  );
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe('run against a profile', () => {
+  it('exits 1 against an endpoint that accepts everything, writes all four reports, and leaks no secret', async () => {
+    const reportDir = path.join(dir, 'reports');
+    const result = await cli(['run', '--profile', profileFile, '--seed', '5', '--valid', '3', '--per-rule', '1', '--report-dir', reportDir]);
+    expect(result.code, result.err).toBe(1);
+    expect(result.out).toMatch(/^FAILED: \d+ findings of severity violation/);
+    const report = JSON.parse(await readFile(path.join(reportDir, 'report.json'), 'utf8')) as { findings: { check: string; rule?: string }[]; seed: number; verdict: string };
+    expect(report.seed).toBe(5);
+    expect(report.verdict).toBe('failed');
+    expect(report.findings.some((f) => f.check === 'violation-rejected' && f.rule === 'SystemDiskSize.maximum')).toBe(true);
+    for (const name of ['report.json', 'junit.xml', 'summary.md', 'report.html']) {
+      const text = await readFile(path.join(reportDir, name), 'utf8');
+      expect(text, name).not.toContain(secret);
+      expect(text, name).not.toMatch(/Signature=[0-9a-zA-Z%+/]{10,}/);
+    }
+  }, 120_000);
+
+  it('sends the same requests for the same seed', async () => {
+    const bodies = async () => {
+      const result = await cli(['run', '--profile', profileFile, '--seed', '9', '--dry-run', '--valid', '2', '--per-rule', '1', '--api', 'huawei-dcs/CreateMigrationTask']);
+      expect(result.code).toBe(0);
+      return result.out;
+    };
+    expect(await bodies()).toBe(await bodies());
+  });
+
+  it('exits 3 when the target cannot be reached, 2 for a bad profile', async () => {
+    const closed = path.join(dir, 'closed.json');
+    const profile = JSON.parse(await readFile(profileFile, 'utf8')) as { targets: Record<string, { endpoint: string }> };
+    for (const target of Object.values(profile.targets)) target.endpoint = 'http://127.0.0.1:9';
+    await writeFile(closed, JSON.stringify(profile));
+    const unreachable = await cli(['run', '--profile', closed]);
+    expect(unreachable.code).toBe(3);
+    expect(unreachable.err).toContain('cannot reach http://127.0.0.1:9');
+    const bad = path.join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ targets: { 'alibaba-smc': { endpoint: 'nope' } } }));
+    const invalid = await cli(['run', '--profile', bad]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.err).toContain('does not match schemas/profile.schema.json');
+  });
+});
