@@ -30,14 +30,17 @@ export interface Emulator {
 
 /** Post-processing faults: what the answer looks like rather than what it decides. */
 async function deform(response: Response, faults: ReadonlySet<FaultName>): Promise<Response> {
-  if (![...faults].some((f) => ['missing-request-id', 'error-without-code', 'text-content-type', 'dcs-long-error-code'].includes(f))) return response;
+  const shaping: readonly FaultName[] = ['missing-request-id', 'error-without-code', 'text-content-type', 'dcs-long-error-code', 'error-body-not-json', 'undocumented-code', 'dcs-online-missing-id'];
+  if (!shaping.some((f) => faults.has(f))) return response;
   let body = await response.text();
   try {
     const json = JSON.parse(body) as Record<string, unknown>;
     if (faults.has('missing-request-id')) delete json['RequestId'];
     if (faults.has('error-without-code') && response.status >= 400) delete json['Code'];
     if (faults.has('dcs-long-error-code') && typeof json['error_code'] === 'string') json['error_code'] = `${json['error_code']}.0001`;
-    body = JSON.stringify(json);
+    if (faults.has('undocumented-code') && (json['Code'] === 'InvalidParameter' || json['Code'] === 'MissingParameter')) json['Code'] = 'InvalidParam.Value';
+    if (faults.has('dcs-online-missing-id')) delete json['instance_id'];
+    body = faults.has('error-body-not-json') && response.status >= 400 ? 'Bad Request' : JSON.stringify(json);
   } catch {
     // not JSON: leave the body alone
   }

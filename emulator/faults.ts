@@ -29,6 +29,12 @@ export const faults = [
   { name: 'status-404-for-validation', description: 'validation errors are answered 404 instead of 400' },
   { name: 'tag-prefix-accepted', description: 'SMC accepts a tag key that starts with aliyun' },
   { name: 'past-schedule-accepted', description: 'SMC accepts a ScheduledStartTime in the past' },
+  { name: 'enum-unenforced', description: 'SMC accepts a NetMode outside 0 and 2' },
+  { name: 'name-length-unenforced', description: 'SMC accepts a Name longer than 128 characters' },
+  { name: 'error-body-not-json', description: 'error answers carry a plain-text body' },
+  { name: 'undocumented-code', description: 'validation errors carry the undocumented code InvalidParam.Value' },
+  { name: 'dcs-online-missing-id', description: 'the CreateOnlineMigrationTask success body has no instance_id' },
+  { name: 'rejects-twenty-tags', description: 'SMC rejects a valid request with the documented maximum of 20 tags' },
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultName = (typeof faults)[number]['name'];

@@ -16,6 +16,8 @@ const tolerated: Partial<Record<FaultName, (rule: string, request: Record<string
   'conditional-unenforced': (rule) => rule === 'VSwitchId.requiredWhen.NetMode',
   'tag-prefix-accepted': (rule) => rule === 'Tag.Key.forbiddenPrefixes',
   'past-schedule-accepted': (rule) => rule === 'ScheduledStartTime.timeWindow.after',
+  'enum-unenforced': (rule) => rule === 'NetMode.enum',
+  'name-length-unenforced': (rule) => rule === 'Name.maxLength',
 };
 
 function newJobId(): string {
@@ -39,6 +41,7 @@ export function createReplicationJob(contract: Contract, store: Smc, faults: Rea
       if (faults.has('validation-500')) return alibabaError(500, 'InternalError', 'An error occurred while processing your request.');
       return alibabaError(faults.has('status-404-for-validation') ? 404 : 400, code, message);
     }
+    if (faults.has('rejects-twenty-tags') && Array.isArray(request['Tag']) && request['Tag'].length >= 20) return invalid('The specified value of parameter "Tag" is not valid.');
     const token = typeof request['ClientToken'] === 'string' ? request['ClientToken'] : undefined;
     const earlier = token === undefined || faults.has('idempotency-ignored') ? undefined : store.tokens.get(token);
     if (earlier) return json(200, { RequestId: newRequestId(), JobId: earlier });
