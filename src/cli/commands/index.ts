@@ -4,6 +4,7 @@ import { generateCommand } from './generate.ts';
 import { listCommand } from './list.ts';
 import { replayCommand } from './replay.ts';
 import { runCommand } from './run.ts';
+import { serveCommand } from './serve.ts';
 import { validateCommand } from './validate.ts';
 
 /** The subcommands by name, in help order. */
@@ -18,5 +19,7 @@ export const commands: ReadonlyMap<string, Command> = new Map(
     // generation
     generateCommand,
     coverageCommand,
+    // the emulator
+    serveCommand,
   ].map((command) => [command.name, command]),
 );

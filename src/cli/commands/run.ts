@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isFaultName } from '../../../emulator/faults.ts';
 import { writeReports } from '../../../reports/index.ts';
 import { apiIds, isApiId, type ApiId } from '../../contract/apis.ts';
 import { exitCodes, UsageError } from '../../errors/index.ts';
@@ -50,12 +51,17 @@ export const runCommand: Command = {
     'allow-create': { type: 'boolean', description: 'Send cases that create resources to an endpoint outside loopback (they are deleted after)' },
     'dry-run': { type: 'boolean', description: 'Print the cases and their wire form; send nothing' },
     'report-dir': { type: 'string', value: '<dir>', description: 'Where the reports go (default out/reports)' },
+    fault: { type: 'string', multiple: true, value: '<name>', description: 'Give the embedded emulator a deliberate fault, to watch the suite catch it (repeatable; see serve --list-faults)' },
   },
   run: async ({ values }, io) => {
     const seed = seedFrom(values['seed'], 'run');
     const startedAt = new Date();
     const profilePath = values['profile'] as string | undefined;
-    const embedded = profilePath === undefined && !values['dry-run'] ? await startEmbeddedTargets() : undefined;
+    const faultNames = (values['fault'] as string[] | undefined) ?? [];
+    const unknownFault = faultNames.find((f) => !isFaultName(f));
+    if (unknownFault) throw new UsageError(`run: unknown fault "${unknownFault}"; see 'migration-conformance serve --list-faults'`);
+    if (faultNames.length > 0 && profilePath !== undefined) throw new UsageError('run: --fault applies to the embedded emulator only, not to a --profile target');
+    const embedded = profilePath === undefined && !values['dry-run'] ? await startEmbeddedTargets(undefined, faultNames) : undefined;
     try {
       const profile = embedded?.profile ?? loadProfile(profilePath);
       const available = embedded ? embedded.apis : apisOfProfile(profile);
@@ -93,7 +99,7 @@ export const runCommand: Command = {
       });
       const dir = path.resolve((values['report-dir'] as string | undefined) ?? path.join('out', 'reports'));
       const written = await writeReports(result, dir);
-      io.stdout.write(`${result.verdict.toUpperCase()}: ${result.reason}\n${result.casesSent} cases sent, ${result.findings.length} findings. Reports:\n${written.map((p) => `  ${p}`).join('\n')}\n`);
+      io.stdout.write(`${result.verdict.toUpperCase()}: ${result.reason}\n${result.casesSent} cases sent, ${result.findings.length} findings. Reports:\n${written.map((file) => `  ${file}`).join('\n')}\n`);
       return result.verdict === 'passed' ? exitCodes.conforming : exitCodes.runFailed;
     } finally {
       await embedded?.close();

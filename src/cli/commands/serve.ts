@@ -1,0 +1,51 @@
+import { createEmulator, faults, isFaultName, startEmulatorServer } from '../../../emulator/index.ts';
+import { exitCodes, UsageError } from '../../errors/index.ts';
+import { loadProfile } from '../../profile/load-profile.ts';
+import type { Command } from '../command.ts';
+import { countFrom } from '../seed-option.ts';
+
+/** `serve`: the reference emulator on 127.0.0.1 until Ctrl-C. SMC RPC at `/`, DCS REST at `/v2/…`, on one port. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the reference emulator (SMC and DCS) on 127.0.0.1',
+  usage: 'migration-conformance serve [--profile F] [--port P] [--edition 2019|current] [--fault NAME...] [--list-faults]',
+  allowPositionals: false,
+  options: {
+    profile: { type: 'string', value: '<file>', description: 'Fixtures and credentials (default profiles/default.json)' },
+    port: { type: 'string', value: '<port>', description: 'Port on 127.0.0.1 (default: any free one)' },
+    edition: { type: 'string', value: '<2019|current>', description: "SMC doc edition to hold to (default: the profile's)" },
+    quota: { type: 'string', value: '<n>', description: "SMC job quota (default: the profile's, else the edition's)" },
+    fault: { type: 'string', multiple: true, value: '<name>', description: 'A deliberate deviation from the docs (repeatable)' },
+    'list-faults': { type: 'boolean', description: 'List the faults and exit' },
+  },
+  run: async ({ values }, io) => {
+    if (values['list-faults']) {
+      for (const fault of faults) io.stdout.write(`${fault.name.padEnd(28)} ${fault.description}\n`);
+      return exitCodes.conforming;
+    }
+    const edition = values['edition'];
+    if (edition !== undefined && edition !== '2019' && edition !== 'current') throw new UsageError('serve: --edition is 2019 or current');
+    const chosen = (values['fault'] as string[] | undefined) ?? [];
+    const unknown = chosen.find((f) => !isFaultName(f));
+    if (unknown) throw new UsageError(`serve: unknown fault "${unknown}"; see --list-faults`);
+    const port = countFrom(values['port'], 'port', 'serve', 0);
+    if (port > 65535) throw new UsageError('serve: --port must be at most 65535');
+    const emulator = createEmulator({
+      profile: loadProfile(values['profile'] as string | undefined),
+      ...(edition ? { edition } : {}),
+      ...(values['quota'] !== undefined ? { quota: countFrom(values['quota'], 'quota', 'serve', 1) } : {}),
+      faults: chosen,
+    });
+    const server = await startEmulatorServer(emulator, port).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`serve: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`);
+    });
+    io.stdout.write(`${server.url}\n`);
+    io.stderr.write(`emulator (SMC ${emulator.edition} at /, DCS at /v2/) listening on ${server.url}; Ctrl-C stops it\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    return exitCodes.conforming;
+  },
+};
