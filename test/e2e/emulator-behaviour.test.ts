@@ -42,7 +42,7 @@ describe('the emulator over node:http', () => {
 describe('the emulator through msw handlers', () => {
   const origin = 'https://smc-and-dcs.emulator.test';
   const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
 import { loadProfile, type TargetProfile } from '../../src/profile/load-profile.ts';
-import { smc } from '../helpers/emulator-cases.ts';
+import { manySources, smc } from '../helpers/emulator-cases.ts';
 
 // 200 sources, so that one-job-per-source never limits the races below.
 const base = loadProfile();
@@ -9,7 +9,7 @@ const profile: TargetProfile = {
   targets: {
     'alibaba-smc': {
       ...base.targets['alibaba-smc']!,
-      fixtures: { ...base.targets['alibaba-smc']!.fixtures, sources: Array.from({ length: 200 }, (_, i) => ({ id: `s-race${i}`, state: 'Available', systemDiskUsedGiB: 1, dataDisks: [] })) },
+      fixtures: { ...base.targets['alibaba-smc']!.fixtures, sources: manySources('s-race', 200) },
     },
   },
 };

@@ -3,6 +3,7 @@ import { createEmulator, startEmulatorServer, type EmulatorServer } from '../../
 import { loadProfile, type TargetProfile } from '../../src/profile/load-profile.ts';
 import { buildRpcRequest } from '../../src/protocols/alibaba-rpc-client.ts';
 import { buildRestRequest } from '../../src/protocols/huawei-rest-client.ts';
+import { manySources } from '../helpers/emulator-cases.ts';
 import { huaweiClient, openApiRpcCall, popCoreClient } from '../../src/protocols/testing/sdk-clients.ts';
 
 const AK = 'LTAI5tTestAccessKeyId';
@@ -14,7 +15,7 @@ const profile: TargetProfile = {
       ...base.targets['alibaba-smc']!,
       credentials: { accessKeyId: AK, accessKeySecret: SECRET },
       // A fresh source per request: each accepted create keeps its source busy.
-      fixtures: { ...base.targets['alibaba-smc']!.fixtures, sources: Array.from({ length: 50 }, (_, i) => ({ id: `s-signed${i}`, state: 'Available', systemDiskUsedGiB: 1, dataDisks: [] })) },
+      fixtures: { ...base.targets['alibaba-smc']!.fixtures, sources: manySources('s-signed', 50) },
     },
     'huawei-dcs': { ...base.targets['huawei-dcs']!, credentials: { ak: AK, sk: SECRET } },
   },
@@ -75,7 +76,7 @@ describe('missing, stale or wrong signatures', () => {
     expect((await send(once)).status).toBe(200);
     expect((await send(once)).body['Code']).toBe('SignatureNonceUsed');
     const tampered = signed();
-    expect((await send({ ...tampered, body: tampered.body?.replace('cn-hangzhou', 'cn-shanghai') })).body['Code']).toBe('SignatureDoesNotMatch');
+    expect((await send({ ...tampered, body: (tampered.body ?? '').replace('cn-hangzhou', 'cn-shanghai') })).body['Code']).toBe('SignatureDoesNotMatch');
   });
 
   it('refuses a Huawei request with a wrong secret or a tampered body with APIGW.0301', async () => {
@@ -84,6 +85,6 @@ describe('missing, stale or wrong signatures', () => {
     expect((await send(call(SECRET))).status).toBe(200);
     expect(await send(call('wrong'))).toMatchObject({ status: 401, body: { error_code: 'APIGW.0301' } });
     const good = call(SECRET);
-    expect(await send({ ...good, body: good.body?.replace('"x"', '"y"') })).toMatchObject({ status: 401, body: { error_code: 'APIGW.0301' } });
+    expect(await send({ ...good, body: (good.body ?? '').replace('"x"', '"y"') })).toMatchObject({ status: 401, body: { error_code: 'APIGW.0301' } });
   });
 });

@@ -2,7 +2,7 @@ import { loadContract } from '../../src/contract/load.ts';
 import { buildRpcRequest } from '../../src/protocols/alibaba-rpc-client.ts';
 import { buildRestRequest } from '../../src/protocols/huawei-rest-client.ts';
 import type { WireRequest } from '../../src/protocols/wire-request.ts';
-import { loadProfile } from '../../src/profile/load-profile.ts';
+import { loadProfile, type AlibabaSmcTarget } from '../../src/profile/load-profile.ts';
 
 const profile = loadProfile();
 const projectId = profile.targets['huawei-dcs']!.projectId;
@@ -73,4 +73,10 @@ export function seedExamples(base: string): { name: string; request: WireRequest
     { name: 'seed 003', request: dcs(base, '/v2/{project_id}/migration/instance', loadContract('huawei-dcs/CreateOnlineMigrationTask').examples.request), status: 200 },
     { name: 'seed 004', request: dcs(base, '/v2/{project_id}/migration-task', loadContract('huawei-dcs/CreateMigrationTask').examples.request), status: 200 },
   ];
+}
+
+/** `count` Available source servers with no data disk, ids `${prefix}0`…: enough that one-job-per-source never limits a test. */
+export function manySources(prefix: string, count: number): AlibabaSmcTarget['fixtures']['sources'] {
+  const make = (i: number) => ({ id: `${prefix}${i}`, state: 'Available', systemDiskUsedGiB: 1, dataDisks: [] });
+  return [make(0), ...Array.from({ length: count - 1 }, (_, i) => make(i + 1))];
 }

@@ -25,7 +25,7 @@ export async function dryRun(options: RunOptions, io: CommandIo): Promise<number
         continue;
       }
       bound.done(false);
-      io.stdout.write(`${JSON.stringify({ ...line, curl: redactText(toCurl(toWire(contract, target, bound.request)), options.secrets) })}\n`);
+      io.stdout.write(`${JSON.stringify({ ...line, document: JSON.parse(redactText(JSON.stringify(bound.request), options.secrets)) as unknown, curl: redactText(toCurl(toWire(contract, target, bound.request)), options.secrets) })}\n`);
     }
   }
   return exitCodes.conforming;
