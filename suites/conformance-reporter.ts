@@ -1,4 +1,6 @@
+import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
+import { readProgress, type Progress } from './progress.ts';
 import type { ApiShare } from '../src/runner/assemble-result.ts';
 import type { ConformanceMeta } from './define-conformance-suite.ts';
 
@@ -7,9 +9,17 @@ export class ConformanceReporter implements Reporter {
   readonly shares: ApiShare[] = [];
   readonly errors: string[] = [];
   readonly #log: (line: string) => void;
+  readonly #progress: ((progress: Progress) => void) | undefined;
 
-  constructor(log: (line: string) => void = () => undefined) {
+  constructor(log: (line: string) => void = () => undefined, progress?: (progress: Progress) => void) {
     this.#log = log;
+    this.#progress = progress;
+  }
+
+  onUserConsoleLog(log: UserConsoleLog): void {
+    const progress = readProgress(log.content);
+    if (progress) this.#progress?.(progress);
+    else this.#log(log.content.trimEnd());
   }
 
   onTestModuleEnd(module: TestModule): void {

@@ -6,6 +6,7 @@ import { redactText } from '../src/protocols/redact.ts';
 import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
 import type { RuleOutcome } from '../src/runner/run-result.ts';
 import '../src/runner/run-options.ts';
+import { progressLine } from './progress.ts';
 
 /** What each test hands the reporter (vitest task meta). */
 export interface ConformanceMeta {
@@ -57,6 +58,10 @@ export function defineConformanceSuite(api: ApiId): void {
         ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
         allowCreate: options.allowCreate,
         redact: (text) => redactText(text, options.secrets),
+        // Progress travels as console output, which vitest forwards from the worker to the reporter as it happens.
+        onCase: (done, total, findings) => {
+          if (done === total || done % 20 === 0) console.info(progressLine({ api, done, total, findings }));
+        },
       });
     }, 30 * 60 * 1000);
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { ConformanceReporter } from '../../suites/conformance-reporter.ts';
+import type { Progress } from '../../suites/progress.ts';
 import type { ApiShare } from './assemble-result.ts';
 import type { RunOptions } from './run-options.ts';
 
@@ -12,13 +13,15 @@ export interface SuiteRunOptions {
   readonly testNamePattern?: string;
   /** `index/count`: run one shard of the suite files. */
   readonly shard?: string;
-  /** Prints progress lines. */
+  /** Prints a line (an API done, a suite's own output). */
   readonly log?: (line: string) => void;
+  /** Receives progress as cases are sent. */
+  readonly progress?: (progress: Progress) => void;
 }
 
 /** Runs the conformance suites as a vitest run in this process and returns each API's share of findings. */
 export async function runSuites(options: RunOptions, suiteOptions: SuiteRunOptions = {}): Promise<{ shares: ApiShare[]; errors: string[] }> {
-  const reporter = new ConformanceReporter(suiteOptions.log);
+  const reporter = new ConformanceReporter(suiteOptions.log, suiteOptions.progress);
   const vitest = await startVitest(
     [],
     {

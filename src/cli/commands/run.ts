@@ -12,6 +12,7 @@ import { runSuites } from '../../runner/run-suites.ts';
 import { apisOfProfile, targetFor, type Target } from '../../runner/target.ts';
 import type { Command, ParsedArguments } from '../command.ts';
 import { countFrom, seedFrom, seedOption } from '../seed-option.ts';
+import { createProgressDisplay } from '../../../suites/progress.ts';
 import { dryRun } from './dry-run.ts';
 
 /** Secrets of the targets, scrubbed from every finding. */
@@ -83,11 +84,17 @@ export const runCommand: Command = {
       if (values['dry-run']) return dryRun(options, io);
       await assertReachable(Object.values(targets).map((t) => t!.config.endpoint));
       io.stderr.write(`seed ${seed}; ${apis.length} API${apis.length === 1 ? '' : 's'}: ${apis.join(', ')}${embedded ? ' (embedded emulator)' : ''}\n`);
+      const display = createProgressDisplay((text) => io.stderr.write(text), (io.stderr as NodeJS.WriteStream).isTTY === true);
       const { shares, errors } = await runSuites(options, {
         ...(values['rule'] ? { testNamePattern: String(values['rule']) } : {}),
         ...(values['shard'] ? { shard: String(values['shard']) } : {}),
-        log: (line) => io.stderr.write(`${line}\n`),
+        log: (line) => {
+          display.end();
+          io.stderr.write(`${line}\n`);
+        },
+        progress: display.update,
       });
+      display.end();
       const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.strict ? ['--strict'] : [])].join(' ');
       const result = assembleResult(shares, {
         seed,
