@@ -95,3 +95,22 @@ describe('run against a profile', () => {
     expect(invalid.err).toContain('does not match schemas/profile.schema.json');
   });
 });
+
+describe('sharded runs', () => {
+  it('run each shard of the suite files and merge into one verdict; replay sends failing cases again', async () => {
+    const shards = await Promise.all(['1/2', '2/2'].map(async (shard, i) => {
+      const reportDir = path.join(dir, `shard${i}`);
+      const result = await cli(['run', '--profile', profileFile, '--seed', '5', '--valid', '2', '--per-rule', '1', '--shard', shard, '--report-dir', reportDir]);
+      expect(result.code, result.err).toBe(1);
+      return path.join(reportDir, 'report.json');
+    }));
+    const merged = await cli(['merge-reports', ...shards, '--report-dir', path.join(dir, 'merged')]);
+    expect(merged.code).toBe(1);
+    const report = JSON.parse(await readFile(path.join(dir, 'merged', 'report.json'), 'utf8')) as { targets: { api: string }[] };
+    expect(new Set(report.targets.map((t) => t.api)).size).toBe(3);
+    // The failing cases pass on the conforming embedded emulator.
+    const replayed = await cli(['replay', shards[0]!]);
+    expect(replayed.out).toMatch(/0 of \d+ cases still fail/);
+    expect(replayed.code).toBe(0);
+  }, 180_000);
+});

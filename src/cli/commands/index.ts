@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { coverageCommand } from './coverage.ts';
 import { generateCommand } from './generate.ts';
 import { listCommand } from './list.ts';
+import { mergeReportsCommand } from './merge-reports.ts';
 import { replayCommand } from './replay.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
@@ -13,6 +14,7 @@ export const commands: ReadonlyMap<string, Command> = new Map(
     // the conformance run
     runCommand,
     replayCommand,
+    mergeReportsCommand,
     // the contract
     listCommand,
     validateCommand,
