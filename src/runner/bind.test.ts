@@ -42,3 +42,13 @@ describe('createBinder (SMC)', () => {
     expect(await binder.bind(valid({ RegionId: 'r', SourceId: 's' }))).toEqual({ skipped: 'every Available source of the profile is used up' });
   });
 });
+
+describe('uniqueToken', () => {
+  it('never repeats, keeps the length asked for (at least 12)', async () => {
+    const { uniqueToken } = await import('./bind.ts');
+    const tokens = Array.from({ length: 5000 }, (_, i) => uniqueToken(i % 3 === 0 ? 64 : 5));
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(tokens[0]).toHaveLength(64);
+    expect(tokens[1]).toHaveLength(12);
+  });
+});

@@ -30,13 +30,18 @@ function rebind(object: Record<string, unknown>, key: string, pointer: string, e
 }
 
 let tokenCounter = 0;
+/** Tells this run's tokens from an earlier run's, which an endpoint may still remember. */
+const runMark = `${Date.now().toString(36)}${process.pid.toString(36)}`;
 
-/** A client token unique to this process and case, as long as the generated one (at least 12 characters). */
-function uniqueToken(length: number): string {
+/**
+ * A client token unique to this case and run, as long as the generated one (at least 12 characters):
+ * cases share base requests, and a shared token would make the endpoint answer one case with another's job.
+ */
+export function uniqueToken(length: number): string {
   tokenCounter += 1;
-  const unique = `${process.pid.toString(36)}${Date.now().toString(36)}${tokenCounter.toString(36)}`;
   const wanted = Math.max(12, length);
-  return (unique + 'x'.repeat(wanted)).slice(0, wanted).slice(-wanted);
+  const unique = `${tokenCounter.toString(36)}-${runMark}`;
+  return unique.length >= wanted ? unique.slice(0, wanted) : unique + 'x'.repeat(wanted - unique.length);
 }
 
 /**
