@@ -4,6 +4,7 @@ import type { ApiId } from '../src/contract/apis.ts';
 import { loadContract } from '../src/contract/load.ts';
 import { redactText } from '../src/protocols/redact.ts';
 import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
+import { runStateful } from '../src/stateful/run-stateful.ts';
 import type { RuleOutcome } from '../src/runner/run-result.ts';
 import '../src/runner/run-options.ts';
 import { progressLine } from './progress.ts';
@@ -23,9 +24,9 @@ declare module 'vitest' {
   }
 }
 
-/** The families of one API: random valid requests, then one per rule; each becomes a test, so `-t` selects rules. */
-function familiesOf(api: ApiId): string[] {
-  return ['(valid)', ...loadContract(api).rules.map((r) => r.id)];
+/** The families of one API: random valid requests, one per rule, and call sequences (SMC); each becomes a test, so `-t` selects them. */
+export function familiesOf(api: ApiId): string[] {
+  return ['(valid)', ...loadContract(api).rules.map((r) => r.id), ...(api.startsWith('alibaba-smc/') ? ['(stateful)'] : [])];
 }
 
 function describeFinding(f: Finding): string {
@@ -45,7 +46,7 @@ export function defineConformanceSuite(api: ApiId): void {
     beforeAll(async ({}, suite) => {
       const selected = new Set(suite.tasks.filter((t) => t.mode === 'run').map((t) => t.name));
       if (!target || selected.size === 0) return;
-      output = await runApi({
+      const single = await runApi({
         api,
         target,
         seed: options.seed,
@@ -63,12 +64,35 @@ export function defineConformanceSuite(api: ApiId): void {
           if (done === total || done % 20 === 0) console.info(progressLine({ api, done, total, findings }));
         },
       });
+      // Call sequences need jobs deleted between them, so they run only where the target supports cleanup.
+      const stateful =
+        selected.has('(stateful)') && target.vendor === 'alibaba' && target.config.cleanup === 'api'
+          ? await runStateful({ api, target, seed: options.seed, redact: (text) => redactText(text, options.secrets), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
+          : undefined;
+      const statefulFindings = (stateful?.findings ?? []).map((f) => ({ ...f, rule: `(stateful) ${f.rule}` }));
+      output = {
+        ...single,
+        findings: [...single.findings, ...statefulFindings],
+        outcomes: [
+          ...single.outcomes,
+          ...(stateful
+            ? [{
+                api,
+                rule: '(stateful)',
+                cases: stateful.sequences,
+                findings: { violation: statefulFindings.filter((f) => f.severity === 'violation').length, drift: 0, info: statefulFindings.filter((f) => f.severity === 'info').length },
+                checks: { 'stateful-sequence': statefulFindings.some((f) => f.severity === 'violation') ? ('failed' as const) : ('passed' as const) },
+              }]
+            : []),
+        ],
+        casesSent: single.casesSent + (stateful?.calls ?? 0),
+      };
     }, 30 * 60 * 1000);
 
     familiesOf(api).forEach((family, index) => {
       it(family, ({ task }) => {
         if (!output) return;
-        const findings = output.findings.filter((f) => (f.rule ?? '(valid)') === family);
+        const findings = output.findings.filter((f) => (family === '(stateful)' ? (f.rule ?? '').startsWith('(stateful)') : (f.rule ?? '(valid)') === family));
         const outcome = output.outcomes.find((o) => o.rule === family);
         task.meta.conformance = {
           api,

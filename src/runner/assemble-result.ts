@@ -34,9 +34,11 @@ export function assembleResult(shares: readonly ApiShare[], facts: RunFacts): Ru
   const rules: RuleOutcome[] = [];
   for (const api of new Set(shares.map((s) => s.api))) {
     const outcomes = shares.filter((s) => s.api === api).flatMap((s) => s.outcomes);
-    for (const family of ['(valid)', ...loadContract(api).rules.map((r) => r.id)]) {
+    const families = ['(valid)', ...loadContract(api).rules.map((r) => r.id)];
+    for (const family of families) {
       rules.push(outcomes.find((o) => o.rule === family) ?? { api, rule: family, cases: 0, findings: { violation: 0, drift: 0, info: 0 }, checks: {} });
     }
+    rules.push(...outcomes.filter((o) => !families.includes(o.rule)));
   }
   const failing = findings.filter((f) => isFailing(f, facts.strict));
   const interrupted = facts.interrupted ?? (shares.some((s) => s.summary?.interrupted) ? 'the deadline passed before every case was sent' : undefined);
