@@ -34,7 +34,8 @@ export function renderMarkdown(result: RunResult, top = 20): string {
     if (f.documented !== undefined) lines.push(`- documented: \`${cell(brief(f.documented)).replace(/`/g, "'")}\``);
     if (f.received !== undefined) lines.push(`- received: \`${cell(brief(f.received)).replace(/`/g, "'")}\``);
     if (f.response) lines.push(`- response: ${f.response.status} \`${cell(brief(f.response.body)).replace(/`/g, "'")}\``);
-    lines.push('', fence(f.shrunk?.curl ?? f.curl), '');
+    if (f.sequence) lines.push('', `Minimal call sequence (${f.sequence.length} calls):`, '', fence(f.sequence.map((c, i) => `# ${i + 1}: answered ${c.status ?? 'nothing'}\n${c.curl}`).join('\n')), '');
+    else lines.push('', fence(f.shrunk?.curl ?? f.curl), '');
   }
   const rest = result.findings.filter((f) => f.severity !== 'info').length - shown.length;
   if (rest > 0) lines.push(`…and ${rest} more in report.json.`, '');

@@ -114,3 +114,22 @@ describe('sharded runs', () => {
     expect(replayed.code).toBe(0);
   }, 180_000);
 });
+
+describe('run with a stateful fault in the embedded emulator', () => {
+  it('exits 1 and reports the minimal call sequence in every format', async () => {
+    const reportDir = path.join(dir, 'stateful');
+    const result = await cli(['run', '--fault', 'names-not-unique', '--api', 'alibaba-smc/CreateReplicationJob@current', '-t', 'stateful', '--seed', '3', '--report-dir', reportDir]);
+    expect(result.code, result.err).toBe(1);
+    const report = JSON.parse(await readFile(path.join(reportDir, 'report.json'), 'utf8')) as { findings: { rule?: string; sequence?: unknown[] }[] };
+    const finding = report.findings.find((f) => f.rule === '(stateful) unique-job-name');
+    expect(finding?.sequence?.length).toBeGreaterThan(1);
+    expect(await readFile(path.join(reportDir, 'summary.md'), 'utf8')).toContain('Minimal call sequence');
+    expect(await readFile(path.join(reportDir, 'junit.xml'), 'utf8')).toContain('(stateful)');
+    expect(await readFile(path.join(reportDir, 'report.html'), 'utf8')).toContain('unique-job-name');
+  }, 120_000);
+
+  it('refuses an unknown fault, or a fault with a profile', async () => {
+    expect((await cli(['run', '--fault', 'nope'])).code).toBe(2);
+    expect((await cli(['run', '--fault', 'names-not-unique', '--profile', profileFile])).code).toBe(2);
+  });
+});

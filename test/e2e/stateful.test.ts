@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEmulator, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
+import type { ApiId } from '../../src/contract/apis.ts';
+import { loadProfile, type TargetProfile } from '../../src/profile/load-profile.ts';
+import type { Target } from '../../src/runner/target.ts';
+import { runStateful } from '../../src/stateful/run-stateful.ts';
+
+const api: ApiId = 'alibaba-smc/CreateReplicationJob@current';
+const base = loadProfile();
+// A quota small enough for sequences to reach.
+const profile: TargetProfile = { targets: { 'alibaba-smc': { ...base.targets['alibaba-smc']!, quota: 2 } } };
+const servers: EmulatorServer[] = [];
+afterAll(async () => Promise.all(servers.map((s) => s.close())));
+
+async function targetWith(faults: string[] = []): Promise<{ target: Target; jobs: () => number }> {
+  const emulator = createEmulator({ profile, faults });
+  const server = await startEmulatorServer(emulator);
+  servers.push(server);
+  return { target: { vendor: 'alibaba', config: { ...profile.targets['alibaba-smc']!, endpoint: server.url } }, jobs: () => emulator.store.smc!.jobs.size };
+}
+
+const faulty: readonly [string, string][] = [
+  ['names-not-unique', 'unique-job-name'],
+  ['busy-source-accepted', 'one-incomplete-job-per-source'],
+  ['unavailable-source-accepted', 'source-must-be-available'],
+  ['quota-off-by-one', 'job-quota'],
+  ['idempotency-ignored', 'client-token-idempotency'],
+  ['image-name-reuse', 'image-name-used-by-job'],
+  ['wrong-code-duplicate-name', 'unique-job-name'],
+  ['vswitch-mismatch-accepted', 'vswitch-in-vpc'],
+];
+
+describe('stateful conformance', () => {
+  it('passes the emulator as documented, and leaves no job behind', async () => {
+    const { target, jobs } = await targetWith();
+    const result = await runStateful({ api, target, seed: 7 });
+    expect(result.findings.filter((f) => f.severity === 'violation').map((f) => f.message)).toEqual([]);
+    expect(result.calls).toBeGreaterThan(100);
+    expect(jobs()).toBe(0);
+  });
+
+  it.each(faulty)('%s: reports the minimal call sequence under %s', async (fault, rule) => {
+    const { target, jobs } = await targetWith([fault]);
+    const result = await runStateful({ api, target, seed: 7 });
+    const failure = result.findings.find((f) => f.severity === 'violation');
+    expect(failure?.rule).toBe(rule);
+    expect(failure?.check).toBe('stateful-sequence');
+    expect(failure?.sequence?.length).toBeGreaterThan(0);
+    expect(failure?.sequence?.length).toBeLessThanOrEqual(4);
+    for (const call of failure?.sequence ?? []) expect(call.curl).toMatch(/^curl /);
+    expect(jobs()).toBe(0);
+  });
+
+  it('deletes what it created when interrupted', async () => {
+    const { target, jobs } = await targetWith();
+    const controller = new AbortController();
+    let sent = 0;
+    const counting: Target = { ...target };
+    const originalFetch = globalThis.fetch;
+    globalThis.fetch = (async (...args: Parameters<typeof fetch>) => {
+      sent += 1;
+      if (sent === 25) controller.abort();
+      return originalFetch(...args);
+    }) as typeof fetch;
+    try {
+      await runStateful({ api, target: counting, seed: 9, signal: controller.signal });
+    } finally {
+      globalThis.fetch = originalFetch;
+    }
+    expect(controller.signal.aborted).toBe(true);
+    expect(jobs()).toBe(0);
+  });
+});
