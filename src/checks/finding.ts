@@ -1,19 +1,13 @@
+import type { WireRequest, WireResponse } from '../protocols/wire-request.ts';
+
 /** How much a finding weighs: `violation` fails the run, `drift` fails it only with --strict, `info` never does. */
 export type Severity = 'violation' | 'drift' | 'info';
 
 /** A request as it went on the wire, secrets already redacted. */
-export interface WireRequestRecord {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-}
+export type WireRequestRecord = WireRequest;
 
-/** A response as it came back (or the transport failure instead of one). */
-export interface WireResponseRecord {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+/** A response as it came back, secrets redacted, with how long it took. */
+export interface WireResponseRecord extends WireResponse {
   readonly durationMs: number;
 }
 

@@ -1,0 +1,27 @@
+/**
+ * migration-conformance: contract and conformance tests for cloud migration-task APIs.
+ * Subpaths: `./emulator` (the reference emulator and its msw handlers), `./reports` (report writers).
+ */
+
+// The contract
+export { apiIds, compileSchema, createRequestValidator, deriveRules, loadAllContracts, loadContract } from './contract/index.ts';
+// Generation
+export { createCaseGenerators, measureCoverage } from '../generators/index.ts';
+// Running
+export { runApi } from './runner/run-api.ts';
+export { runSuites } from './runner/run-suites.ts';
+export { runStateful } from './stateful/run-stateful.ts';
+export { assembleResult } from './runner/assemble-result.ts';
+export { mergeResults } from './runner/merge-results.ts';
+export { loadProfile, parseProfile } from './profile/load-profile.ts';
+export { checks } from './checks/index.ts';
+// Errors
+export { ConformanceError, isConformanceError } from './errors/index.ts';
+
+export type { ApiId, Contract, Rule, RuleKind, ValidationResult, Violation } from './contract/index.ts';
+export type { Expectation, RequestCase } from '../generators/index.ts';
+export type { ApiRunOptions, ApiRunOutput } from './runner/run-api.ts';
+export type { RunOptions } from './runner/run-options.ts';
+export type { RuleOutcome, RunResult, Verdict } from './runner/run-result.ts';
+export type { Check, Finding, Severity } from './checks/index.ts';
+export type { TargetProfile } from './profile/load-profile.ts';
