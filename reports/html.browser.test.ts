@@ -70,6 +70,14 @@ describe('report.html in Chromium', () => {
     await context.close();
   });
 
+  it('shows a minimal call sequence', async () => {
+    const finding = sampleFinding({ check: 'stateful-sequence', sequence: [{ request: sampleFinding().request, status: 200, curl: 'curl -sS one' }, { request: sampleFinding().request, status: 200, curl: 'curl -sS two' }] });
+    const { page, errors, context } = await open(renderHtml(sampleResult([finding])));
+    expect(await page.locator('pre.sequence').textContent()).toBe('# 1: answered 200\ncurl -sS one\n# 2: answered 200\ncurl -sS two');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('stays usable with thousands of findings (paged)', async () => {
     const many = Array.from({ length: 3000 }, (_, i) => sampleFinding({ caseId: `c#${i}` }));
     const { page, context } = await open(renderHtml(sampleResult(many)));

@@ -61,7 +61,7 @@ function render() {
     if (f.documented !== undefined) item.append(el('div', { class: 'muted' }, 'Documented: ' + JSON.stringify(f.documented)));
     if (f.received !== undefined) item.append(el('div', { class: 'muted' }, 'Received: ' + JSON.stringify(f.received)));
     item.append(el('div', {}, 'Request' + (f.shrunk ? ' (shrunk in ' + f.shrunk.steps + ' steps)' : '') + ':'), el('pre', { class: 'curl' }, curl), button);
-    if (f.sequence) item.append(el('div', {}, 'Minimal call sequence (' + f.sequence.length + ' calls):'), el('pre', { class: 'sequence' }, f.sequence.map((c, i) => '# ' + (i + 1) + ': answered ' + (c.status ?? 'nothing') + '\n' + c.curl).join('\n')));
+    if (f.sequence) item.append(el('div', {}, 'Minimal call sequence (' + f.sequence.length + ' calls):'), el('pre', { class: 'sequence' }, f.sequence.map((c, i) => '# ' + (i + 1) + ': answered ' + (c.status ?? 'nothing') + '\\n' + c.curl).join('\\n')));
     if (f.response) item.append(el('div', {}, 'Response ' + f.response.status + ':'), el('pre', {}, f.response.body));
     list.append(item);
   }
