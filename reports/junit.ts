@@ -29,7 +29,8 @@ export function renderJunit(result: RunResult): string {
       if (check === '(not run)') body = '<skipped message="no case of this rule was sent"/>';
       else if (failing.length > 0) {
         failures += 1;
-        body = `<failure message="${xmlEscape(failing[0]?.message ?? '')}" type="${xmlEscape(failing[0]?.code ?? '')}">${xmlEscape(failing.map((f) => `${f.message}\n${f.curl}`).join('\n\n'))}</failure>`;
+        const reproduction = (f: (typeof failing)[number]) => (f.sequence ? f.sequence.map((c, i) => `# ${i + 1}: answered ${c.status ?? 'nothing'}\n${c.curl}`).join('\n') : f.curl);
+        body = `<failure message="${xmlEscape(failing[0]?.message ?? '')}" type="${xmlEscape(failing[0]?.code ?? '')}">${xmlEscape(failing.map((f) => `${f.message}\n${reproduction(f)}`).join('\n\n'))}</failure>`;
       } else if (state === 'info') body = `<system-out>${xmlEscape(findings.map((f) => f.message).join('\n'))}</system-out>`;
       cases.push(`    <testcase classname="${xmlEscape(outcome.api)}" name="${name}" time="0">${body}</testcase>`);
     }

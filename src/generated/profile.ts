@@ -32,12 +32,16 @@ export interface AlibabaSmcTarget {
   quota?: number;
   cleanup: Cleanup;
   /**
-   * When set, requests are signed (and the emulator verifies signatures).
+   * When set, requests are signed (and the emulator verifies signatures). Without it, the run reads ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.
    */
   credentials?: {
     accessKeyId: string;
     accessKeySecret: string;
     securityToken?: string;
+    /**
+     * v1: signature 1.0 (HMAC-SHA1, in the parameters); acs3: ACS3-HMAC-SHA256 (in headers). Default v1.
+     */
+    signature?: 'v1' | 'acs3';
   };
   fixtures: {
     /**
@@ -84,7 +88,7 @@ export interface HuaweiDcsTarget {
   projectId: string;
   cleanup: Cleanup;
   /**
-   * AK/SK (SDK-HMAC-SHA256 signing) or an IAM token (X-Auth-Token). When set, the emulator requires it.
+   * AK/SK (SDK-HMAC-SHA256 signing) or an IAM token (X-Auth-Token). When set, the emulator requires it. Without it, the run reads HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or an IAM token from HUAWEICLOUD_X_AUTH_TOKEN (a name of this project: the SDK reads none).
    */
   credentials?:
     | {

@@ -33,3 +33,23 @@ export function isLoopback(endpoint: string): boolean {
   const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
+
+/**
+ * Fills a target's missing credentials from the vendors' usual environment variables:
+ * ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET / ALIBABA_CLOUD_SECURITY_TOKEN, HUAWEICLOUD_SDK_AK / _SK,
+ * or HUAWEICLOUD_X_AUTH_TOKEN for an IAM token. A profile's own credentials win.
+ */
+export function withEnvironmentCredentials(target: Target, env: NodeJS.ProcessEnv = process.env): Target {
+  if (target.config.credentials) return target;
+  if (target.vendor === 'alibaba') {
+    const id = env['ALIBABA_CLOUD_ACCESS_KEY_ID'];
+    const secret = env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'];
+    const token = env['ALIBABA_CLOUD_SECURITY_TOKEN'];
+    return id && secret ? { vendor: 'alibaba', config: { ...target.config, credentials: { accessKeyId: id, accessKeySecret: secret, ...(token ? { securityToken: token } : {}) } } } : target;
+  }
+  const ak = env['HUAWEICLOUD_SDK_AK'];
+  const sk = env['HUAWEICLOUD_SDK_SK'];
+  const token = env['HUAWEICLOUD_X_AUTH_TOKEN'];
+  if (ak && sk) return { vendor: 'huawei', config: { ...target.config, credentials: { ak, sk } } };
+  return token ? { vendor: 'huawei', config: { ...target.config, credentials: { token } } } : target;
+}

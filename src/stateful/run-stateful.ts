@@ -17,9 +17,9 @@ export interface StatefulOptions {
   readonly api: ApiId;
   readonly target: Target;
   readonly seed: number;
-  /** Call sequences tried. @default 15 */
+  /** Call sequences tried. @default 100 */
   readonly runs?: number;
-  /** Calls per sequence at most. @default 10 */
+  /** Calls per sequence at most. @default 12 */
   readonly maxCommands?: number;
   readonly redact?: (text: string) => string;
   /** Stops sending; what was created is still deleted. */
@@ -193,6 +193,27 @@ export async function runStateful(options: StatefulOptions): Promise<{ findings:
     }
   }
 
+  /** Sends the sequence's last create five times at once: with a ClientToken, every answer names the one job. */
+  class ConcurrentRetry implements fc.AsyncCommand<SmcModel, Real> {
+    check = () => true;
+    async run(model: SmcModel, real: Real): Promise<void> {
+      const document = real.last;
+      const token = document?.['ClientToken'];
+      if (!document || typeof token !== 'string' || options.signal?.aborted) return;
+      const earlier = model.tokens.get(token);
+      if (!earlier || !model.jobs.has(earlier.id) || earlier.request !== JSON.stringify(document)) return;
+      const answers = await Promise.all(Array.from({ length: 5 }, () => call(real, () => toWire(contract, target, document))));
+      calls += answers.length;
+      for (const answer of answers) if (answer.status === 200 && answer.jobId) real.created.add(answer.jobId);
+      const ids = new Set(answers.map((a) => `${a.status} ${a.jobId ?? a.code ?? ''}`));
+      if (ids.size !== 1 || !ids.has(`200 ${earlier.id}`))
+        throw new Mismatch('client-token-idempotency', `Five concurrent retries with the same ClientToken got ${[...ids].join(', ')} instead of 200 ${earlier.id} each.`, { status: 200, JobId: earlier.id }, [...ids]);
+    }
+    toString(): string {
+      return 'concurrentRetry()';
+    }
+  }
+
   class Delete implements fc.AsyncCommand<SmcModel, Real> {
     readonly pick: number;
     constructor(pick: number) {
@@ -244,6 +265,7 @@ export async function runStateful(options: StatefulOptions): Promise<{ findings:
         .map((choice) => new Create(choice)),
       fc.nat(20).map((pick) => new Delete(pick)),
       fc.constant(new Retry()),
+      fc.constant(new ConcurrentRetry()),
     ],
     // Long sequences: the interesting states (quota reached, a name taken) need several calls.
     { maxCommands: options.maxCommands ?? 12, size: 'max' },
@@ -265,7 +287,7 @@ export async function runStateful(options: StatefulOptions): Promise<{ findings:
       await cleanUp(real);
     }
   });
-  const result = await fc.check(property, { seed: options.seed, numRuns: options.runs ?? 50 });
+  const result = await fc.check(property, { seed: options.seed, numRuns: options.runs ?? 100 });
   if (!result.failed || !result.counterexample) return { findings: notes.slice(0, 1), sequences, calls };
 
   // Replay the shrunk sequence once more, to report each of its calls.

@@ -79,6 +79,12 @@ describe('missing, stale or wrong signatures', () => {
     expect((await send({ ...tampered, body: (tampered.body ?? '').replace('cn-hangzhou', 'cn-shanghai') })).body['Code']).toBe('SignatureDoesNotMatch');
   });
 
+  it('accepts our own ACS3-HMAC-SHA256 requests and refuses a wrong secret', async () => {
+    const acs3 = (secret: string) => buildRpcRequest(params(), { endpoint: server.url, action: 'CreateReplicationJob', version: '2019-06-01', credentials: { accessKeyId: AK, accessKeySecret: secret, signature: 'acs3' } });
+    expect(await send(acs3(SECRET))).toMatchObject({ status: 200, body: { JobId: expect.stringMatching(/^j-/) } });
+    expect((await send(acs3('wrong'))).body['Code']).toBe('SignatureDoesNotMatch');
+  });
+
   it('refuses a Huawei request with a wrong secret or a tampered body with APIGW.0301', async () => {
     const body = { name: 'x', vpc_id: '5e37b3be-950a-48e1-b498-65b63d336481', subnet_id: '40f15ed6-7f85-49d5-ba0e-65b940d4812c', security_group_id: '9df96622-24b7-4813-84b8-ab74552a21d7' };
     const call = (sk: string) => buildRestRequest(body, { endpoint: server.url, method: 'POST', path: '/v2/{project_id}/migration/instance', pathParameters: { project_id: projectId }, credentials: { ak: AK, sk } });

@@ -7,7 +7,7 @@ import { isFailing } from '../../runner/assemble-result.ts';
 import { startEmbeddedTargets } from '../../runner/embedded-targets.ts';
 import { assertReachable } from '../../runner/reachability.ts';
 import { runApi } from '../../runner/run-api.ts';
-import { targetFor } from '../../runner/target.ts';
+import { targetFor, withEnvironmentCredentials } from '../../runner/target.ts';
 import type { Command } from '../command.ts';
 import { parseJson, readInput } from '../read-input.ts';
 
@@ -63,7 +63,7 @@ export const replayCommand: Command = {
       const profile = embedded?.profile ?? loadProfile(values['profile'] as string);
       let stillFailing = 0;
       for (const [api, list] of cases) {
-        const target = embedded?.targets[api] ?? targetFor(profile, api);
+        const target = embedded?.targets[api] ?? withEnvironmentCredentials(targetFor(profile, api));
         await assertReachable([target.config.endpoint]);
         const output = await runApi({ api, target, seed: report.seed ?? 0, cases: list, shrink: { cases: 0, steps: 0 }, allowCreate: true });
         for (const [index, c] of list.entries()) {

@@ -9,7 +9,7 @@ import { startEmbeddedTargets } from '../../runner/embedded-targets.ts';
 import { assertReachable } from '../../runner/reachability.ts';
 import type { RunOptions } from '../../runner/run-options.ts';
 import { runSuites } from '../../runner/run-suites.ts';
-import { apisOfProfile, targetFor, type Target } from '../../runner/target.ts';
+import { apisOfProfile, targetFor, withEnvironmentCredentials, type Target } from '../../runner/target.ts';
 import type { Command, ParsedArguments } from '../command.ts';
 import { countFrom, seedFrom, seedOption } from '../seed-option.ts';
 import { createProgressDisplay } from '../../../suites/progress.ts';
@@ -67,7 +67,7 @@ export const runCommand: Command = {
       const profile = embedded?.profile ?? loadProfile(profilePath);
       const available = embedded ? embedded.apis : apisOfProfile(profile);
       const apis = apisFrom(values, available);
-      const targets: Partial<Record<ApiId, Target>> = Object.fromEntries(apis.map((api) => [api, embedded?.targets[api] ?? targetFor(profile, api)]));
+      const targets: Partial<Record<ApiId, Target>> = Object.fromEntries(apis.map((api) => [api, embedded?.targets[api] ?? withEnvironmentCredentials(targetFor(profile, api))]));
       const options: RunOptions = {
         targets,
         seed,
