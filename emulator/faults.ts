@@ -34,6 +34,8 @@ export const faults = [
   { name: 'error-body-not-json', description: 'error answers carry a plain-text body' },
   { name: 'undocumented-code', description: 'validation errors carry the undocumented code InvalidParam.Value' },
   { name: 'dcs-online-missing-id', description: 'the CreateOnlineMigrationTask success body has no instance_id' },
+  { name: 'dcs-unknown-target-accepted', description: 'DCS accepts a target_instance.id that names no instance' },
+  { name: 'dcs-unknown-vpc-accepted', description: 'DCS online migration accepts a vpc_id that names no VPC' },
   { name: 'rejects-twenty-tags', description: 'SMC rejects a valid request with the documented maximum of 20 tags' },
 ] as const satisfies readonly FaultDefinition[];
 

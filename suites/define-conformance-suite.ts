@@ -4,6 +4,7 @@ import type { ApiId } from '../src/contract/apis.ts';
 import { loadContract } from '../src/contract/load.ts';
 import { redactText } from '../src/protocols/redact.ts';
 import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
+import { runDcsReferences } from '../src/stateful/run-dcs-references.ts';
 import { runStateful } from '../src/stateful/run-stateful.ts';
 import type { RuleOutcome } from '../src/runner/run-result.ts';
 import '../src/runner/run-options.ts';
@@ -26,7 +27,7 @@ declare module 'vitest' {
 
 /** The families of one API: random valid requests, one per rule, and call sequences (SMC); each becomes a test, so `-t` selects them. */
 export function familiesOf(api: ApiId): string[] {
-  return ['(valid)', ...loadContract(api).rules.map((r) => r.id), ...(api.startsWith('alibaba-smc/') ? ['(stateful)'] : [])];
+  return ['(valid)', ...loadContract(api).rules.map((r) => r.id), '(stateful)'];
 }
 
 function describeFinding(f: Finding): string {
@@ -65,11 +66,15 @@ export function defineConformanceSuite(api: ApiId): void {
         },
       });
       // Call sequences need jobs deleted between them, so they run only where the target supports cleanup.
-      const stateful =
-        selected.has('(stateful)') && target.vendor === 'alibaba' && target.config.cleanup === 'api'
-          ? await runStateful({ api, target, seed: options.seed, redact: (text) => redactText(text, options.secrets), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
-          : undefined;
-      const statefulFindings = (stateful?.findings ?? []).map((f) => ({ ...f, rule: `(stateful) ${f.rule}` }));
+      const redact = (text: string) => redactText(text, options.secrets);
+      const stateful = !selected.has('(stateful)')
+        ? undefined
+        : target.vendor === 'huawei'
+          ? await runDcsReferences({ api, target, seed: options.seed, redact }).then((r) => ({ findings: r.findings, sequences: r.calls, calls: r.calls }))
+          : target.config.cleanup === 'api'
+            ? await runStateful({ api, target, seed: options.seed, redact, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }).then((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, rule: `(stateful) ${f.rule}` })) }))
+            : undefined;
+      const statefulFindings = stateful?.findings ?? [];
       output = {
         ...single,
         findings: [...single.findings, ...statefulFindings],
@@ -81,7 +86,7 @@ export function defineConformanceSuite(api: ApiId): void {
                 rule: '(stateful)',
                 cases: stateful.sequences,
                 findings: { violation: statefulFindings.filter((f) => f.severity === 'violation').length, drift: 0, info: statefulFindings.filter((f) => f.severity === 'info').length },
-                checks: { 'stateful-sequence': statefulFindings.some((f) => f.severity === 'violation') ? ('failed' as const) : ('passed' as const) },
+                checks: { [target.vendor === 'huawei' ? 'referenced-resources' : 'stateful-sequence']: statefulFindings.some((f) => f.severity === 'violation') ? ('failed' as const) : ('passed' as const) },
               }]
             : []),
         ],

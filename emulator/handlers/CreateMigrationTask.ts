@@ -28,7 +28,7 @@ export function createMigrationTask(contract: Contract, store: Dcs, faults: Read
     const answer = invalid(body);
     if (answer) return answer;
     const target = body['target_instance'] as { id?: string } | undefined;
-    if (target?.id !== undefined && !store.target.fixtures.redisInstances.some((i) => i.id === target.id)) return dcsError(404, 'DCS.3022', 'This DCS instance does not exist.');
+    if (target?.id !== undefined && !store.target.fixtures.redisInstances.some((i) => i.id === target.id) && !faults.has('dcs-unknown-target-accepted')) return dcsError(404, 'DCS.3022', 'This DCS instance does not exist.');
     const task = { id: randomBytes(16).toString('hex'), kind: 'migration' as const, name: String(body['task_name']) };
     store.tasks.set(task.id, task);
     return json(200, { id: task.id, name: task.name, status: faults.has('dcs-status-outside-enum') ? 'RUNNING' : 'MIGRATING' });
@@ -41,7 +41,8 @@ export function createOnlineMigrationTask(contract: Contract, store: Dcs, faults
   return (body) => {
     const answer = invalid(body);
     if (answer) return answer;
-    const vpc = (store.target.fixtures.vpcs ?? []).find((v) => v.vpcId === body['vpc_id']);
+    const vpcs = store.target.fixtures.vpcs ?? [];
+    const vpc = vpcs.find((v) => v.vpcId === body['vpc_id']) ?? (faults.has('dcs-unknown-vpc-accepted') ? vpcs[0] : undefined);
     if (!vpc) return dcsError(400, 'DCS.4068', 'VPC does not exist.');
     if (!vpc.subnetIds.includes(String(body['subnet_id']))) return dcsError(400, 'DCS.4018', 'This subnet must exist in the VPC.');
     if (!vpc.securityGroupIds.includes(String(body['security_group_id']))) return dcsError(400, 'DCS.4046', 'Security group does not exist.');

@@ -3,6 +3,7 @@ import { createEmulator, startEmulatorServer, type EmulatorServer } from '../../
 import type { ApiId } from '../../src/contract/apis.ts';
 import { loadProfile, type TargetProfile } from '../../src/profile/load-profile.ts';
 import type { Target } from '../../src/runner/target.ts';
+import { runDcsReferences } from '../../src/stateful/run-dcs-references.ts';
 import { runStateful } from '../../src/stateful/run-stateful.ts';
 
 const api: ApiId = 'alibaba-smc/CreateReplicationJob@current';
@@ -71,5 +72,27 @@ describe('stateful conformance', () => {
     }
     expect(controller.signal.aborted).toBe(true);
     expect(jobs()).toBe(0);
+  });
+});
+
+describe('referenced DCS resources', () => {
+  async function dcsTarget(faults: string[] = []): Promise<Target> {
+    const server = await startEmulatorServer(createEmulator({ faults }));
+    servers.push(server);
+    return { vendor: 'huawei', config: { ...base.targets['huawei-dcs']!, endpoint: server.url } };
+  }
+
+  it.each(['huawei-dcs/CreateMigrationTask', 'huawei-dcs/CreateOnlineMigrationTask'] as const)('pass on the emulator as documented: %s', async (dcsApi) => {
+    const result = await runDcsReferences({ api: dcsApi, target: await dcsTarget(), seed: 3 });
+    expect(result.findings).toEqual([]);
+    expect(result.calls).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['dcs-unknown-target-accepted', 'huawei-dcs/CreateMigrationTask', '(stateful) target-instance-exists'],
+    ['dcs-unknown-vpc-accepted', 'huawei-dcs/CreateOnlineMigrationTask', '(stateful) vpc-exists'],
+  ] as const)('%s is caught', async (fault, dcsApi, rule) => {
+    const result = await runDcsReferences({ api: dcsApi, target: await dcsTarget([fault]), seed: 3 });
+    expect(result.findings.find((f) => f.severity === 'violation')?.rule).toBe(rule);
   });
 });
