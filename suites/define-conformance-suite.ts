@@ -40,6 +40,10 @@ function describeFinding(f: Finding): string {
  */
 export function defineConformanceSuite(api: ApiId): void {
   const options = inject('conformance');
+  // Ctrl-C reaches the whole process group: stop starting cases, finish and clean up the ones in flight.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
+  process.once('SIGTERM', () => interrupt.abort());
   const target = options.targets[api];
   describe.skipIf(target === undefined)(api, () => {
     let output: ApiRunOutput | undefined;
@@ -59,6 +63,7 @@ export function defineConformanceSuite(api: ApiId): void {
         ...(options.budget !== undefined ? { budget: options.budget } : {}),
         ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
         allowCreate: options.allowCreate,
+        signal: interrupt.signal,
         redact: (text) => redactText(text, options.secrets),
         // Progress travels as console output, which vitest forwards from the worker to the reporter as it happens.
         onCase: (done, total, findings) => {
@@ -70,9 +75,9 @@ export function defineConformanceSuite(api: ApiId): void {
       const stateful = !selected.has('(stateful)')
         ? undefined
         : target.vendor === 'huawei'
-          ? await runDcsReferences({ api, target, seed: options.seed, redact }).then((r) => ({ findings: r.findings, sequences: r.calls, calls: r.calls }))
+          ? await runDcsReferences({ api, target, seed: options.seed, redact, signal: interrupt.signal }).then((r) => ({ findings: r.findings, sequences: r.calls, calls: r.calls }))
           : target.config.cleanup === 'api'
-            ? await runStateful({ api, target, seed: options.seed, redact, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }).then((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, rule: `(stateful) ${f.rule}` })) }))
+            ? await runStateful({ api, target, seed: options.seed, redact, signal: interrupt.signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }).then((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, rule: `(stateful) ${f.rule}` })) }))
             : undefined;
       const statefulFindings = stateful?.findings ?? [];
       output = {

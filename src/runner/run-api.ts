@@ -137,7 +137,8 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     errorEnvelope: compileSchema(contract.errorEnvelopeSchema),
   };
   const mayCreate = options.allowCreate === true || isLoopback(options.target.config.endpoint);
-  const sendOptions = { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), beforeAttempt: limiter, ...(options.signal ? { signal: options.signal } : {}) };
+  // The signal stops new cases only: a request in flight is awaited, or a job it creates could not be deleted.
+  const sendOptions = { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), beforeAttempt: limiter };
   const findings: Finding[] = [];
   const skipped: { caseId: string; reason: string }[] = [];
   const counts = new Map<string, { cases: number; findings: Record<Severity, number>; checks: Record<string, 'passed' | 'failed' | 'info'>; readings: Set<string> }>();

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
+import { createVitest } from 'vitest/node';
 import { ConformanceReporter } from '../../suites/conformance-reporter.ts';
 import type { Progress } from '../../suites/progress.ts';
 import type { ApiShare } from './assemble-result.ts';
@@ -22,8 +22,10 @@ export interface SuiteRunOptions {
 /** Runs the conformance suites as a vitest run in this process and returns each API's share of findings. */
 export async function runSuites(options: RunOptions, suiteOptions: SuiteRunOptions = {}): Promise<{ shares: ApiShare[]; errors: string[] }> {
   const reporter = new ConformanceReporter(suiteOptions.log, suiteOptions.progress);
-  const vitest = await startVitest(
-    [],
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const vitest = await createVitest(
+    'test',
     {
       run: true,
       watch: false,
@@ -36,6 +38,12 @@ export async function runSuites(options: RunOptions, suiteOptions: SuiteRunOptio
     },
     { test: { include: ['suites/**/*.suite.ts'], provide: { conformance: options }, hookTimeout: 30 * 60 * 1000, testTimeout: 60_000, maxWorkers: 2 } },
   );
-  await vitest?.close();
+  // vitest exits the process on Ctrl-C; the run instead lets the suites finish their cases and clean up.
+  for (const signal of signals) for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  try {
+    await vitest.start();
+  } finally {
+    await vitest.close();
+  }
   return { shares: reporter.shares, errors: reporter.errors };
 }

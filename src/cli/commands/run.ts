@@ -85,6 +85,18 @@ export const runCommand: Command = {
       await assertReachable(Object.values(targets).map((t) => t!.config.endpoint));
       io.stderr.write(`seed ${seed}; ${apis.length} API${apis.length === 1 ? '' : 's'}: ${apis.join(', ')}${embedded ? ' (embedded emulator)' : ''}\n`);
       const display = createProgressDisplay((text) => io.stderr.write(text), (io.stderr as NodeJS.WriteStream).isTTY === true);
+      // The first Ctrl-C lets the suites finish the cases in flight and delete what they created; a second one quits.
+      let interrupted = false;
+      let presses = 0;
+      const onInterrupt = (signal: NodeJS.Signals) => {
+        if (signal === 'SIGINT' && ++presses > 1) process.exit(130);
+        if (interrupted) return;
+        interrupted = true;
+        display.end();
+        io.stderr.write('interrupted: finishing the cases in flight and deleting what they created (Ctrl-C again to quit now)\n');
+      };
+      process.on('SIGINT', onInterrupt);
+      process.on('SIGTERM', onInterrupt);
       const { shares, errors } = await runSuites(options, {
         ...(values['rule'] ? { testNamePattern: String(values['rule']) } : {}),
         ...(values['shard'] ? { shard: String(values['shard']) } : {}),
@@ -95,6 +107,8 @@ export const runCommand: Command = {
         progress: display.update,
       });
       display.end();
+      process.off('SIGINT', onInterrupt);
+      process.off('SIGTERM', onInterrupt);
       const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.strict ? ['--strict'] : [])].join(' ');
       const result = assembleResult(shares, {
         seed,
@@ -102,7 +116,7 @@ export const runCommand: Command = {
         startedAt,
         targets: apis.map((api) => ({ api, endpoint: targets[api]!.config.endpoint, ...(targets[api]!.vendor === 'alibaba' ? { edition: api.split('@')[1] as string } : {}) })),
         rerun,
-        ...(errors.length > 0 ? { interrupted: `a suite could not run: ${errors.join('; ')}` } : {}),
+        ...(interrupted ? { interrupted: 'interrupted (Ctrl-C) before every case was sent' } : errors.length > 0 ? { interrupted: `a suite could not run: ${errors.join('; ')}` } : {}),
       });
       const dir = path.resolve((values['report-dir'] as string | undefined) ?? path.join('out', 'reports'));
       const written = await writeReports(result, dir);
