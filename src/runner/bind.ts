@@ -87,9 +87,8 @@ function smcBinder(config: AlibabaSmcTarget): Binder {
       const claimed: [LiveNames, string][] = [];
       for (const key of ['Name', 'ImageName'] as const) {
         const value = request[key];
-        if (typeof value !== 'string') continue;
-        const unique = edited === `/${key}` ? value : names[key].claim(value);
-        if (edited === `/${key}`) continue;
+        if (typeof value !== 'string' || edited === `/${key}`) continue;
+        const unique = names[key].claim(value);
         request[key] = unique;
         claimed.push([names[key], unique]);
       }

@@ -63,6 +63,24 @@ describe('signed requests from the vendors own SDK cores', () => {
   });
 });
 
+describe('signatures through the msw handlers', () => {
+  it('refuses a wrong signature as the server does', async () => {
+    const { setupServer } = await import('msw/node');
+    const { createHandlers } = await import('../../emulator/index.ts');
+    const origin = 'https://smc.signed.test';
+    const mocked = setupServer(...createHandlers(createEmulator({ profile }), origin));
+    mocked.listen({ onUnhandledFrame: 'error' });
+    try {
+      const wrong = buildRpcRequest(params(), { endpoint: origin, action: 'CreateReplicationJob', version: '2019-06-01', credentials: { accessKeyId: AK, accessKeySecret: 'wrong' } });
+      expect((await send(wrong)).body['Code']).toBe('SignatureDoesNotMatch');
+      const right = buildRpcRequest(params(), { endpoint: origin, action: 'CreateReplicationJob', version: '2019-06-01', credentials: { accessKeyId: AK, accessKeySecret: SECRET } });
+      expect((await send(right)).status).toBe(200);
+    } finally {
+      mocked.close();
+    }
+  });
+});
+
 describe('missing, stale or wrong signatures', () => {
   const signed = (overrides: { secret?: string; now?: Date } = {}) =>
     buildRpcRequest(params(), { endpoint: server.url, action: 'CreateReplicationJob', version: '2019-06-01', credentials: { accessKeyId: AK, accessKeySecret: overrides.secret ?? SECRET }, ...(overrides.now ? { now: overrides.now } : {}) });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flattenRpcParams } from '../rpc-params.ts';
 import { type CaptureServer, startCaptureServer } from '../testing/capture-server.ts';
+import { flip, withHeader } from '../testing/tamper.ts';
 import { createReplicationJobDisks, createReplicationJobRequest } from '../testing/fixtures.ts';
 import { openApiRpcCall } from '../testing/sdk-clients.ts';
 import { ALIBABA_DEFAULT_MAX_SKEW_MS } from './alibaba-auth-error.ts';
@@ -24,18 +25,6 @@ function verifier(request: ReceivedRequest, overrides: Partial<VerifyAcs3Input> 
   };
 }
 
-const flip = (text: string, needle: string): string => {
-  const at = text.indexOf(needle);
-  if (at === -1) throw new Error(`"${needle}" not found`);
-  const last = needle.charCodeAt(needle.length - 1);
-  return text.slice(0, at) + needle.slice(0, -1) + String.fromCharCode(last ^ 1) + text.slice(at + needle.length);
-};
-const withHeader = (request: ReceivedRequest, name: string, value: string | null): ReceivedRequest => {
-  const headers = new Headers(request.headers);
-  if (value === null) headers.delete(name);
-  else headers.set(name, value);
-  return { ...request, headers };
-};
 const codeOf = (result: ReturnType<typeof verifyAcs3>): string => (result.ok ? 'ok' : result.code);
 
 describe('ACS3 documented examples', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CaptureServer, startCaptureServer } from '../testing/capture-server.ts';
+import { flip, withHeader } from '../testing/tamper.ts';
 import { createMigrationTaskBody } from '../testing/fixtures.ts';
 import { huaweiClient } from '../testing/sdk-clients.ts';
 import { EMPTY_SHA256_HEX } from './crypto.ts';
@@ -21,18 +22,6 @@ function verifier(request: ReceivedRequest, overrides: Partial<VerifyHuaweiInput
   return { request, secretFor: (ak) => (ak === AK ? SK : undefined), now: new Date(), ...overrides };
 }
 const reasonOf = (result: ReturnType<typeof verifyHuawei>): string => (result.ok ? 'ok' : result.reason);
-const flip = (text: string, needle: string): string => {
-  const at = text.indexOf(needle);
-  if (at === -1) throw new Error(`"${needle}" not found`);
-  const last = needle.charCodeAt(needle.length - 1);
-  return text.slice(0, at) + needle.slice(0, -1) + String.fromCharCode(last ^ 1) + text.slice(at + needle.length);
-};
-const withHeader = (request: ReceivedRequest, name: string, value: string | null): ReceivedRequest => {
-  const headers = new Headers(request.headers);
-  if (value === null) headers.delete(name);
-  else headers.set(name, value);
-  return { ...request, headers };
-};
 
 describe('SDK-HMAC-SHA256 documented example', () => {
   it('reproduces the canonical request and string to sign of the API signing guide', () => {
