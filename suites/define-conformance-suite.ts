@@ -4,6 +4,7 @@ import type { ApiId } from '../src/contract/apis.ts';
 import { loadContract } from '../src/contract/load.ts';
 import { redactText } from '../src/protocols/redact.ts';
 import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
+import { isLoopback } from '../src/runner/target.ts';
 import { runDcsReferences } from '../src/stateful/run-dcs-references.ts';
 import { runStateful } from '../src/stateful/run-stateful.ts';
 import type { RuleOutcome } from '../src/runner/run-result.ts';
@@ -70,9 +71,10 @@ export function defineConformanceSuite(api: ApiId): void {
           if (done === total || done % 20 === 0) console.info(progressLine({ api, done, total, findings }));
         },
       });
-      // Call sequences need jobs deleted between them, so they run only where the target supports cleanup.
+      // Call sequences create resources: only on loopback or with --allow-create, and (SMC) where jobs can be deleted between them.
       const redact = (text: string) => redactText(text, options.secrets);
-      const stateful = !selected.has('(stateful)')
+      const mayCreate = options.allowCreate || isLoopback(target.config.endpoint);
+      const stateful = !selected.has('(stateful)') || !mayCreate
         ? undefined
         : target.vendor === 'huawei'
           ? await runDcsReferences({ api, target, seed: options.seed, redact, signal: interrupt.signal }).then((r) => ({ findings: r.findings, sequences: r.calls, calls: r.calls }))

@@ -167,7 +167,21 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     let kept = ids.size === 0;
     for (const id of ids) {
       const deletion = await send(() => toCleanupWire(contract, options.target, id, document, clock.now()), sendOptions);
-      if (!('response' in deletion) || deletion.response.status >= 300) kept = true;
+      if ('response' in deletion && deletion.response.status < 300) continue;
+      kept = true;
+      // Not a finding about the documented operation, but the user must know what stays on the target.
+      findings.push({
+        check: 'cleanup',
+        code: 'cleanup_failed',
+        severity: 'info',
+        api: options.api,
+        caseId: `${options.api}#cleanup`,
+        message: `${id} was created but could not be deleted (${'response' in deletion ? `${deletion.response.status} ${deletion.response.body.slice(0, 120)}` : deletion.failure.message}); delete it by hand.`,
+        received: id,
+        request: record(deletion.request, redact),
+        curl: redact(toCurl(deletion.request)),
+        seed: options.seed,
+      });
     }
     return kept;
   };
