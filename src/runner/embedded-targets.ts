@@ -13,16 +13,17 @@ export interface EmbeddedTargets {
 }
 
 /** Starts the embedded emulator for every API, seeded from the default profile (or `profile`). */
-export async function startEmbeddedTargets(profile: TargetProfile = loadProfile(), faults: readonly string[] = []): Promise<EmbeddedTargets> {
+export async function startEmbeddedTargets(profile: TargetProfile = loadProfile(), faults: readonly string[] = [], quota?: number): Promise<EmbeddedTargets> {
   const servers: EmulatorServer[] = [];
   const targets: Partial<Record<ApiId, Target>> = {};
   let current: TargetProfile = profile;
   for (const edition of ['2019', 'current'] as const) {
-    const server = await startEmulatorServer(createEmulator({ profile, edition, faults, quota: edition === '2019' ? 100 : (profile.targets['alibaba-smc']?.quota ?? 1000) }));
+    const editionQuota = quota ?? (edition === '2019' ? 100 : (profile.targets['alibaba-smc']?.quota ?? 1000));
+    const server = await startEmulatorServer(createEmulator({ profile, edition, faults, quota: editionQuota }));
     servers.push(server);
     const smc = profile.targets['alibaba-smc'];
     // The edition's own quota: the default profile's 1000 belongs to the current edition.
-    if (smc) targets[`alibaba-smc/CreateReplicationJob@${edition}`] = { vendor: 'alibaba', config: { ...smc, edition, endpoint: server.url, quota: edition === '2019' ? 100 : (smc.quota ?? 1000) } };
+    if (smc) targets[`alibaba-smc/CreateReplicationJob@${edition}`] = { vendor: 'alibaba', config: { ...smc, edition, endpoint: server.url, quota: editionQuota } };
     const dcs = profile.targets['huawei-dcs'];
     if (dcs && edition === 'current') {
       targets['huawei-dcs/CreateMigrationTask'] = { vendor: 'huawei', config: { ...dcs, endpoint: server.url } };

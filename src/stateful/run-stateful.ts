@@ -168,6 +168,32 @@ export async function runStateful(options: StatefulOptions): Promise<{ findings:
       }
   };
 
+  const freeSource = (model: Readonly<SmcModel>): Source | undefined => sources.find((s) => s.state === 'Available' && ![...model.jobs.values()].some((j) => j.sourceId === s.id));
+
+  /**
+   * A create on an Available source without a job, optionally reusing the name or image name of a live
+   * job: the model allows it unless that reuse (or the quota) forbids it, so each rule is met alone.
+   */
+  class CreateOnFreeSource implements fc.AsyncCommand<SmcModel, Real> {
+    readonly reuse: 'nothing' | 'name' | 'imageName';
+    constructor(reuse: CreateOnFreeSource['reuse']) {
+      this.reuse = reuse;
+    }
+    check = (model: Readonly<SmcModel>) => freeSource(model) !== undefined && (this.reuse === 'nothing' || [...model.jobs.values()].some((j) => j[this.reuse as 'name' | 'imageName'] !== undefined));
+    async run(model: SmcModel, real: Real): Promise<void> {
+      if (options.signal?.aborted) return;
+      const source = freeSource(model) as Source;
+      const live = this.reuse === 'nothing' ? undefined : [...model.jobs.values()].find((j) => j[this.reuse as 'name' | 'imageName'] !== undefined);
+      const shape = { source, ...(this.reuse === 'name' && live?.name ? { name: live.name } : {}), ...(this.reuse === 'imageName' && live?.imageName ? { imageName: live.imageName } : {}) };
+      const document = documentOf(shape);
+      real.last = document;
+      await createAndCheck(model, real, { ...shape, document });
+    }
+    toString(): string {
+      return `createOnFreeSource(${this.reuse})`;
+    }
+  }
+
   /** Sends the sequence's last create again, unchanged: with a ClientToken it must get the same job. */
   class Retry implements fc.AsyncCommand<SmcModel, Real> {
     check = () => true;
@@ -266,6 +292,7 @@ export async function runStateful(options: StatefulOptions): Promise<{ findings:
       fc.nat(20).map((pick) => new Delete(pick)),
       fc.constant(new Retry()),
       fc.constant(new ConcurrentRetry()),
+      fc.constantFrom('nothing' as const, 'name' as const, 'imageName' as const).map((reuse) => new CreateOnFreeSource(reuse)),
     ],
     // Long sequences: the interesting states (quota reached, a name taken) need several calls.
     { maxCommands: options.maxCommands ?? 12, size: 'max' },

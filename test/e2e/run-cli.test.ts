@@ -128,6 +128,14 @@ describe('run with a stateful fault in the embedded emulator', () => {
     expect(await readFile(path.join(reportDir, 'report.html'), 'utf8')).toContain('unique-job-name');
   }, 120_000);
 
+  it('catches a quota off by one when the embedded quota is small enough to reach', async () => {
+    const reportDir = path.join(dir, 'quota');
+    const result = await cli(['run', '--fault', 'quota-off-by-one', '--quota', '2', '--api', 'alibaba-smc/CreateReplicationJob@current', '-t', 'stateful', '--seed', '3', '--report-dir', reportDir]);
+    expect(result.code, result.err).toBe(1);
+    const report = JSON.parse(await readFile(path.join(reportDir, 'report.json'), 'utf8')) as { findings: { rule?: string; sequence?: unknown[] }[] };
+    expect(report.findings.find((f) => f.rule === '(stateful) job-quota')?.sequence?.length).toBeGreaterThanOrEqual(3);
+  }, 120_000);
+
   it('refuses an unknown fault, or a fault with a profile', async () => {
     expect((await cli(['run', '--fault', 'nope'])).code).toBe(2);
     expect((await cli(['run', '--fault', 'names-not-unique', '--profile', profileFile])).code).toBe(2);

@@ -53,6 +53,7 @@ export const runCommand: Command = {
     'dry-run': { type: 'boolean', description: 'Print the cases and their wire form; send nothing' },
     'report-dir': { type: 'string', value: '<dir>', description: 'Where the reports go (default out/reports)' },
     fault: { type: 'string', multiple: true, value: '<name>', description: 'Give the embedded emulator a deliberate fault, to watch the suite catch it (repeatable; see serve --list-faults)' },
+    quota: { type: 'string', value: '<n>', description: "The embedded emulator's job quota (default: each edition's documented one); a small one lets call sequences reach it" },
   },
   run: async ({ values }, io) => {
     const seed = seedFrom(values['seed'], 'run');
@@ -62,7 +63,9 @@ export const runCommand: Command = {
     const unknownFault = faultNames.find((f) => !isFaultName(f));
     if (unknownFault) throw new UsageError(`run: unknown fault "${unknownFault}"; see 'migration-conformance serve --list-faults'`);
     if (faultNames.length > 0 && profilePath !== undefined) throw new UsageError('run: --fault applies to the embedded emulator only, not to a --profile target');
-    const embedded = profilePath === undefined && !values['dry-run'] ? await startEmbeddedTargets(undefined, faultNames) : undefined;
+    if (values['quota'] !== undefined && profilePath !== undefined) throw new UsageError("run: --quota applies to the embedded emulator only; a profile's quota is in the profile");
+    const quota = values['quota'] === undefined ? undefined : Math.max(1, countFrom(values['quota'], 'quota', 'run', 1));
+    const embedded = profilePath === undefined && !values['dry-run'] ? await startEmbeddedTargets(undefined, faultNames, quota) : undefined;
     try {
       const profile = embedded?.profile ?? loadProfile(profilePath);
       const available = embedded ? embedded.apis : apisOfProfile(profile);
