@@ -27,8 +27,18 @@ function basePlan(node: SchemaNode): ValuePlan {
   }
 }
 
-/** The valid space of a node's values: its type's plan, narrowed by every keyword on the node, in registry order. */
+const plans = new WeakMap<GenerationContext, WeakMap<SchemaNode, ValuePlan>>();
+
+/** The valid space of a node's values: its type's plan, narrowed by every keyword on the node, in registry order. Cached per context. */
 export function planFor(node: SchemaNode, context: GenerationContext): ValuePlan {
+  let byNode = plans.get(context);
+  if (!byNode) plans.set(context, (byNode = new WeakMap()));
+  let plan = byNode.get(node);
+  if (!plan) byNode.set(node, (plan = computePlan(node, context)));
+  return plan;
+}
+
+function computePlan(node: SchemaNode, context: GenerationContext): ValuePlan {
   let plan = basePlan(node);
   for (const keyword of keywords) if (keyword.narrow && node[keyword.keyword] !== undefined) plan = keyword.narrow(plan, node, context);
   if (plan.type === 'string' && plan.minLength > plan.maxLength) throw new Error(`plan: minLength ${plan.minLength} exceeds maxLength ${plan.maxLength}`);

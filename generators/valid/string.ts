@@ -2,8 +2,16 @@ import fc from 'fast-check';
 import { printable, type CharSet } from '../../src/keywords/char-set.ts';
 import type { StringPlan } from '../../src/keywords/value-plan.ts';
 
+const charArbitraries = new WeakMap<CharSet, fc.Arbitrary<string>>();
+
 /** One character of the set, each range equally likely (else 20,000 Chinese characters drown 62 letters). */
 export function charOf(set: CharSet): fc.Arbitrary<string> {
+  let arbitrary = charArbitraries.get(set);
+  if (!arbitrary) charArbitraries.set(set, (arbitrary = buildCharOf(set)));
+  return arbitrary;
+}
+
+function buildCharOf(set: CharSet): fc.Arbitrary<string> {
   const ranges = printable(set);
   if (ranges.length === 0) throw new Error('charOf: the character set is empty');
   return fc.oneof(...ranges.map(([from, to]) => fc.integer({ min: from, max: to }).map((code) => String.fromCodePoint(code))));
