@@ -2,6 +2,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { compileSchema } from '../src/contract/validator.ts';
+import { schemasDir } from '../src/contract/load.ts';
+import type { SchemaNode } from '../src/contract/schema-node.ts';
 import { hostile, sampleFinding, sampleResult } from './fixtures.ts';
 import { renderJson, renderJunit, renderMarkdown, writeReports } from './index.ts';
 
@@ -50,6 +54,12 @@ describe('renderMarkdown', () => {
 });
 
 describe('renderJson', () => {
+  it('writes what schemas/report.schema.json describes', () => {
+    const validate = compileSchema(JSON.parse(readFileSync(path.join(schemasDir, 'report.schema.json'), 'utf8')) as SchemaNode);
+    const report: unknown = JSON.parse(renderJson(sampleResult()));
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('keeps hostile bytes as data', () => {
     expect(JSON.parse(renderJson(sampleResult())).findings[0].response.body).toContain(hostile.script);
   });

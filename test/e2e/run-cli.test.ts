@@ -141,3 +141,16 @@ describe('run with a stateful fault in the embedded emulator', () => {
     expect((await cli(['run', '--fault', 'names-not-unique', '--profile', profileFile])).code).toBe(2);
   });
 });
+
+describe('report.json of a real run', () => {
+  it('matches schemas/report.schema.json', async () => {
+    const { compileSchema } = await import('../../src/contract/validator.ts');
+    const { schemasDir } = await import('../../src/contract/load.ts');
+    const schema = JSON.parse(await readFile(path.join(schemasDir, 'report.schema.json'), 'utf8')) as Record<string, unknown>;
+    const validate = compileSchema(schema);
+    for (const name of ['reports', 'stateful']) {
+      const report: unknown = JSON.parse(await readFile(path.join(dir, name, 'report.json'), 'utf8'));
+      expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    }
+  });
+});
