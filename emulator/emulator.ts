@@ -1,79 +1,98 @@
 import { loadContract } from '../src/contract/load.ts';
 import { systemClock, type Clock } from '../src/keywords/clock.ts';
-import { defaultProfilePath, loadProfile, type TargetProfile } from '../src/profile/load-profile.ts';
+import { loadProfile, type TargetProfile } from '../src/profile/load-profile.ts';
 import { createDcsService } from './dcs-service.ts';
+import { deformAnswer } from './deform-answer.ts';
+import { cataloguedError, statefulLimit } from './documented-error.ts';
 import { isFaultName, type FaultName } from './faults.ts';
-import { alibabaError, dcsError } from './responses.ts';
+import { errorResponse } from './responses.ts';
 import { createSmcService } from './smc-service.ts';
 import { createStore, type Store } from './store.ts';
 
+/** An SMC doc edition the emulator can hold to. */
+export type SmcEdition = '2019' | 'current';
+
 /** Options of {@link createEmulator}; every field has a default. */
 export interface EmulatorOptions {
-  /** Fixtures and credentials. @default profiles/default.json */
+  /** Fixtures and credentials (credentials turn on signature checks). @default profiles/default.json */
   readonly profile?: TargetProfile;
-  /** The SMC doc edition to hold to. @default the profile's, else `current` */
-  readonly edition?: '2019' | 'current';
-  /** SMC job quota. @default the profile's, else the edition's documented quota */
+  /** The SMC doc edition to hold to. @default the profile's SMC edition, else `current` */
+  readonly edition?: SmcEdition;
+  /**
+   * SMC job quota. @default the profile's quota when the profile's edition is the chosen one,
+   * else the edition's documented quota (100 for 2019, 1000 for current)
+   */
   readonly quota?: number;
-  /** Deliberate deviations (see faults.ts). @default none */
+  /** Deliberate deviations by name (see `faults.ts`); unknown names throw. @default none */
   readonly faults?: readonly string[];
+  /** The clock of date windows (ScheduledStartTime) and signature timestamps. @default the system clock */
   readonly clock?: Clock;
 }
 
-/** The reference emulator: one state, both vendors. `/v2/…` paths are DCS, everything else SMC RPC. */
+/**
+ * The reference emulator's core: one state for both vendors and one request handler, as web
+ * `Request` → `Response`. `/v2/…` paths are DCS REST, everything else SMC RPC. The front ends
+ * (`startEmulatorServer`, `createHandlers`) only carry requests to {@link Emulator.handle}.
+ */
 export interface Emulator {
+  /** Answers one request; never rejects (its own faults become a 500 in the vendor's envelope). */
   readonly handle: (request: Request) => Promise<Response>;
+  /** The state: SMC jobs, tokens and nonces; DCS tasks. */
   readonly store: Store;
   readonly profile: TargetProfile;
-  readonly edition: '2019' | 'current';
+  readonly edition: SmcEdition;
+  /** The active faults. */
+  readonly faults: readonly FaultName[];
+  /** Forgets every job, token, nonce and task: the state the profile started with. */
+  readonly reset: () => void;
 }
 
-/** Post-processing faults: what the answer looks like rather than what it decides. */
-async function deform(response: Response, faults: ReadonlySet<FaultName>): Promise<Response> {
-  const shaping: readonly FaultName[] = ['missing-request-id', 'error-without-code', 'text-content-type', 'dcs-long-error-code', 'error-body-not-json', 'undocumented-code', 'dcs-online-missing-id'];
-  if (!shaping.some((f) => faults.has(f))) return response;
-  let body = await response.text();
-  try {
-    const json = JSON.parse(body) as Record<string, unknown>;
-    if (faults.has('missing-request-id')) delete json['RequestId'];
-    if (faults.has('error-without-code') && response.status >= 400) delete json['Code'];
-    if (faults.has('dcs-long-error-code') && typeof json['error_code'] === 'string') json['error_code'] = `${json['error_code']}.0001`;
-    if (faults.has('undocumented-code') && (json['Code'] === 'InvalidParameter' || json['Code'] === 'MissingParameter')) json['Code'] = 'InvalidParam.Value';
-    if (faults.has('dcs-online-missing-id')) delete json['instance_id'];
-    body = faults.has('error-body-not-json') && response.status >= 400 ? 'Bad Request' : JSON.stringify(json);
-  } catch {
-    // not JSON: leave the body alone
-  }
-  const headers = new Headers(response.headers);
-  if (faults.has('text-content-type')) headers.set('content-type', 'text/plain;charset=utf-8');
-  return new Response(body, { status: response.status, headers });
+function smcQuota(profile: TargetProfile, edition: SmcEdition, explicit: number | undefined): number {
+  if (explicit !== undefined) return explicit;
+  const target = profile.targets['alibaba-smc'];
+  // A profile's quota belongs to the edition it names; another edition gets its documented quota.
+  if (target?.quota !== undefined && target.edition === edition) return target.quota;
+  const contract = loadContract(`alibaba-smc/CreateReplicationJob@${edition}`);
+  const documented = statefulLimit(contract, 'job-quota');
+  if (documented === undefined) throw new Error(`createEmulator: ${contract.id} states no job quota`);
+  return documented;
 }
 
 /** Builds an emulator from a profile: its fixtures seed the state, its credentials turn on signature checks. */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const profile = options.profile ?? loadProfile(defaultProfilePath);
+  const profile = options.profile ?? loadProfile();
   const unknown = (options.faults ?? []).filter((f) => !isFaultName(f));
   if (unknown.length > 0) throw new Error(`createEmulator: unknown fault ${unknown.join(', ')}`);
-  const faults = new Set(options.faults as FaultName[] | undefined);
+  const active = new Set(options.faults as readonly FaultName[] | undefined);
   const clock = options.clock ?? systemClock;
   const smcTarget = profile.targets['alibaba-smc'];
+  const dcsTarget = profile.targets['huawei-dcs'];
   const edition = options.edition ?? smcTarget?.edition ?? 'current';
-  const store = createStore({ ...(smcTarget ? { smc: { ...smcTarget, edition } } : {}), ...(profile.targets['huawei-dcs'] ? { dcs: profile.targets['huawei-dcs'] } : {}) }, options.quota);
-  const smc = store.smc ? createSmcService(loadContract(`alibaba-smc/CreateReplicationJob@${edition}`), store.smc, faults, clock) : undefined;
-  const dcs = store.dcs
-    ? createDcsService({ migration: loadContract('huawei-dcs/CreateMigrationTask'), online: loadContract('huawei-dcs/CreateOnlineMigrationTask') }, store.dcs, faults, clock)
-    : undefined;
+  const smcContract = loadContract(`alibaba-smc/CreateReplicationJob@${edition}`);
+  const dcsContracts = { migration: loadContract('huawei-dcs/CreateMigrationTask'), online: loadContract('huawei-dcs/CreateOnlineMigrationTask') };
+  const store = createStore({
+    ...(smcTarget ? { smc: { target: smcTarget, quota: smcQuota(profile, edition, options.quota) } } : {}),
+    ...(dcsTarget ? { dcs: dcsTarget } : {}),
+  });
+  const smc = store.smc ? createSmcService(smcContract, store.smc, active, clock) : undefined;
+  const dcs = store.dcs ? createDcsService(dcsContracts, store.dcs, active, clock) : undefined;
+
   const handle = async (request: Request): Promise<Response> => {
     const isDcs = new URL(request.url).pathname.startsWith('/v2/');
+    const contract = isDcs ? dcsContracts.migration : smcContract;
     try {
-      if (isDcs && dcs) return await deform(await dcs(request), faults);
-      if (!isDcs && smc) return await deform(await smc(request), faults);
-      return isDcs ? dcsError(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment.') : alibabaError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+      const service = isDcs ? dcs : smc;
+      // A target the profile lacks does not exist: the gateway's "no such API".
+      const response = service ? await service(request) : errorResponse(contract, cataloguedError(contract, isDcs ? 'APIGW.0101' : 'InvalidAction.NotFound'));
+      return await deformAnswer(response, active);
     } catch (error) {
       // A fault of the emulator itself: answered in the vendor's envelope, and visible as a 500 to any test.
-      const message = `emulator error: ${(error as Error).message}`;
-      return isDcs ? dcsError(500, 'DCS.5000', message) : alibabaError(500, 'InternalError', message);
+      const internal = cataloguedError(contract, isDcs ? 'DCS.5000' : 'InternalError');
+      return errorResponse(contract, { ...internal, message: `${internal.message} (emulator: ${(error as Error).message})` });
     }
   };
-  return { handle, store, profile, edition };
+  const reset = () => {
+    for (const map of [store.smc?.jobs, store.smc?.tokens, store.smc?.nonces, store.dcs?.tasks]) map?.clear();
+  };
+  return { handle, store, profile, edition, faults: [...active], reset };
 }

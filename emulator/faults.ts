@@ -2,46 +2,78 @@
  * Deliberate deviations from the documents, for showing that the conformance run catches each one.
  * Faults are opt-in by name; the default emulator has none.
  */
+
+/**
+ * Where a fault acts in the emulator's pipeline (request → wire checks → contract validation →
+ * operation's stateful checks → answer):
+ * - `validation`: lets the violation of one contract rule through (`rule` names it);
+ * - `validation-answer`: changes how a broken rule is answered (status, code);
+ * - `state`: skips or changes one stateful check of an operation handler;
+ * - `idempotency`: the ClientToken lookup;
+ * - `answer`: rewrites the finished response (body fields, headers).
+ */
+export type FaultHook = 'validation' | 'validation-answer' | 'state' | 'idempotency' | 'answer';
+
+/** One deliberate deviation. */
 export interface FaultDefinition {
   readonly name: string;
   readonly description: string;
+  readonly hook: FaultHook;
+  /** The API family whose answers it changes. */
+  readonly vendor: 'alibaba' | 'huawei' | 'both';
+  /** `validation` faults: the id of the contract rule whose violation is let through. */
+  readonly rule?: string;
+  /** `validation` faults: let the violation through only for a value exactly one past the rule's limit. */
+  readonly offByOne?: true;
 }
 
 /** Every fault, in listing order. */
 export const faults = [
-  { name: 'range-off-by-one', description: 'SMC accepts SystemDiskSize one above the edition maximum' },
-  { name: 'conditional-unenforced', description: 'SMC accepts NetMode=2 without VSwitchId' },
-  { name: 'wrong-code-duplicate-name', description: 'a duplicate job name is answered InvalidParameter instead of ReplicationJobName.Duplicate' },
-  { name: 'validation-500', description: 'validation errors are answered 500 InternalError' },
-  { name: 'missing-request-id', description: 'SMC answers carry no RequestId' },
-  { name: 'error-without-code', description: 'SMC error bodies carry no Code' },
-  { name: 'text-content-type', description: 'answers are labelled text/plain' },
-  { name: 'idempotency-ignored', description: 'SMC ignores ClientToken and creates a new job every time' },
-  { name: 'dcs-long-error-code', description: 'DCS error_code values longer than 9 characters' },
-  { name: 'dcs-status-outside-enum', description: 'the DCS success body has status RUNNING, outside the documented enum' },
-  { name: 'dcs-target-id-optional', description: 'DCS accepts a target_instance without id' },
-  { name: 'names-not-unique', description: 'SMC accepts a job name already in use' },
-  { name: 'busy-source-accepted', description: 'SMC accepts a second job on a source with an incomplete job' },
-  { name: 'unavailable-source-accepted', description: 'SMC accepts a job for a source that is not Available' },
-  { name: 'quota-off-by-one', description: 'SMC allows one job more than the quota' },
-  { name: 'image-name-reuse', description: 'SMC (current) accepts an ImageName used by another job' },
-  { name: 'vswitch-mismatch-accepted', description: 'SMC accepts a VSwitchId that is not in the given VpcId' },
-  { name: 'status-404-for-validation', description: 'validation errors are answered 404 instead of 400' },
-  { name: 'tag-prefix-accepted', description: 'SMC accepts a tag key that starts with aliyun' },
-  { name: 'past-schedule-accepted', description: 'SMC accepts a ScheduledStartTime in the past' },
-  { name: 'enum-unenforced', description: 'SMC accepts a NetMode outside 0 and 2' },
-  { name: 'name-length-unenforced', description: 'SMC accepts a Name longer than 128 characters' },
-  { name: 'error-body-not-json', description: 'error answers carry a plain-text body' },
-  { name: 'undocumented-code', description: 'validation errors carry the undocumented code InvalidParam.Value' },
-  { name: 'dcs-online-missing-id', description: 'the CreateOnlineMigrationTask success body has no instance_id' },
-  { name: 'dcs-unknown-target-accepted', description: 'DCS accepts a target_instance.id that names no instance' },
-  { name: 'dcs-unknown-vpc-accepted', description: 'DCS online migration accepts a vpc_id that names no VPC' },
-  { name: 'rejects-twenty-tags', description: 'SMC rejects a valid request with the documented maximum of 20 tags' },
+  // Parameter rules let through
+  { name: 'range-off-by-one', hook: 'validation', vendor: 'alibaba', rule: 'SystemDiskSize.maximum', offByOne: true, description: 'SMC accepts SystemDiskSize one above the edition maximum' },
+  { name: 'conditional-unenforced', hook: 'validation', vendor: 'alibaba', rule: 'VSwitchId.requiredWhen.NetMode', description: 'SMC accepts NetMode=2 without VSwitchId' },
+  { name: 'tag-prefix-accepted', hook: 'validation', vendor: 'alibaba', rule: 'Tag.Key.forbiddenPrefixes', description: 'SMC accepts a tag key that starts with aliyun' },
+  { name: 'past-schedule-accepted', hook: 'validation', vendor: 'alibaba', rule: 'ScheduledStartTime.timeWindow.after', description: 'SMC accepts a ScheduledStartTime in the past' },
+  { name: 'enum-unenforced', hook: 'validation', vendor: 'alibaba', rule: 'NetMode.enum', description: 'SMC accepts a NetMode outside 0 and 2' },
+  { name: 'name-length-unenforced', hook: 'validation', vendor: 'alibaba', rule: 'Name.maxLength', description: 'SMC accepts a Name longer than 128 characters' },
+  { name: 'dcs-target-id-optional', hook: 'validation', vendor: 'huawei', rule: 'target_instance.id.required', description: 'DCS accepts a target_instance without id' },
+  // How a broken rule is answered
+  { name: 'validation-500', hook: 'validation-answer', vendor: 'both', description: 'validation errors are answered 500 InternalError (DCS.5000)' },
+  { name: 'status-404-for-validation', hook: 'validation-answer', vendor: 'both', description: 'validation errors are answered 404 instead of 400' },
+  { name: 'error-status-200', hook: 'validation-answer', vendor: 'both', description: 'validation errors are answered with status 200 (the error body unchanged)' },
+  // Stateful checks
+  { name: 'wrong-code-duplicate-name', hook: 'state', vendor: 'alibaba', description: 'a duplicate job name is answered InvalidParameter instead of ReplicationJobName.Duplicate' },
+  { name: 'names-not-unique', hook: 'state', vendor: 'alibaba', description: 'SMC accepts a job name already in use' },
+  { name: 'busy-source-accepted', hook: 'state', vendor: 'alibaba', description: 'SMC accepts a second job on a source with an incomplete job' },
+  { name: 'unavailable-source-accepted', hook: 'state', vendor: 'alibaba', description: 'SMC accepts a job for a source that is not Available' },
+  { name: 'quota-off-by-one', hook: 'state', vendor: 'alibaba', description: 'SMC allows one job more than the quota' },
+  { name: 'image-name-reuse', hook: 'state', vendor: 'alibaba', description: 'SMC (current) accepts an ImageName used by another job' },
+  { name: 'vswitch-mismatch-accepted', hook: 'state', vendor: 'alibaba', description: 'SMC accepts a VSwitchId that is not in the given VpcId' },
+  { name: 'rejects-twenty-tags', hook: 'state', vendor: 'alibaba', description: 'SMC rejects a valid request with the documented maximum of 20 tags' },
+  { name: 'dcs-unknown-target-accepted', hook: 'state', vendor: 'huawei', description: 'DCS accepts a target_instance.id that names no instance' },
+  { name: 'dcs-unknown-vpc-accepted', hook: 'state', vendor: 'huawei', description: 'DCS online migration accepts a vpc_id that names no VPC' },
+  // ClientToken
+  { name: 'idempotency-ignored', hook: 'idempotency', vendor: 'alibaba', description: 'SMC ignores ClientToken and creates a new job every time' },
+  // The answer's shape
+  { name: 'missing-request-id', hook: 'answer', vendor: 'alibaba', description: 'SMC answers carry no RequestId' },
+  { name: 'error-without-code', hook: 'answer', vendor: 'alibaba', description: 'SMC error bodies carry no Code' },
+  { name: 'undocumented-code', hook: 'answer', vendor: 'alibaba', description: 'validation errors carry the undocumented code InvalidParam.Value' },
+  { name: 'text-content-type', hook: 'answer', vendor: 'both', description: 'answers are labelled text/plain' },
+  { name: 'error-body-not-json', hook: 'answer', vendor: 'both', description: 'error answers carry a plain-text body' },
+  { name: 'dcs-long-error-code', hook: 'answer', vendor: 'huawei', description: 'DCS error_code values longer than 9 characters' },
+  { name: 'dcs-status-outside-enum', hook: 'answer', vendor: 'huawei', description: 'the DCS success body has status RUNNING, outside the documented enum' },
+  { name: 'dcs-online-missing-id', hook: 'answer', vendor: 'huawei', description: 'the CreateOnlineMigrationTask success body has no instance_id' },
 ] as const satisfies readonly FaultDefinition[];
 
+/** The name of a known fault. */
 export type FaultName = (typeof faults)[number]['name'];
 
 /** Whether `name` is a known fault. */
 export function isFaultName(name: string): name is FaultName {
   return faults.some((f) => f.name === name);
+}
+
+/** The definitions of the active faults that act at `hook`. */
+export function faultsAt(active: ReadonlySet<FaultName>, hook: FaultHook): (FaultDefinition & { readonly name: FaultName })[] {
+  return faults.filter((f) => f.hook === hook && active.has(f.name));
 }

@@ -1,10 +1,14 @@
-// The emulator
+// The core
 export { createEmulator } from './emulator.ts';
+// Front ends: node:http on 127.0.0.1, msw handlers
 export { startEmulatorServer } from './server.ts';
-export { createHandlers } from './msw-handlers.ts';
+export { createHandlers, vendorEndpoints } from './msw-handlers.ts';
 // Faults
 export { faults, isFaultName } from './faults.ts';
+// Limits
+export { bodyLimits } from './body-limits.ts';
 
-export type { Emulator, EmulatorOptions } from './emulator.ts';
-export type { EmulatorServer } from './server.ts';
-export type { FaultDefinition, FaultName } from './faults.ts';
+export type { Emulator, EmulatorOptions, SmcEdition } from './emulator.ts';
+export type { EmulatorServer, EmulatorServerOptions } from './server.ts';
+export type { FaultDefinition, FaultHook, FaultName } from './faults.ts';
+export type { Job, Store, Task } from './store.ts';

@@ -1,63 +1,108 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Emulator } from './emulator.ts';
-import { alibabaError, dcsError } from './responses.ts';
+import { maxBufferedBytes } from './body-limits.ts';
+import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.ts';
 
-/** Request bodies above this are not read: the answer is an error in the vendor's envelope. */
-export const maxRequestBytes = 8 * 1024 * 1024;
+/** Bodies are read to the end (so the client sees the answer) up to this size; past it the connection is dropped. */
+export const maxDrainedBytes = 64 * 1024 * 1024;
 
-/** A running emulator server. */
+/** Options of {@link startEmulatorServer} when it builds the emulator itself. */
+export interface EmulatorServerOptions extends EmulatorOptions {
+  /** Port on 127.0.0.1. @default 0, any free port */
+  readonly port?: number;
+}
+
+/**
+ * A running emulator server: one port for both vendors, SMC RPC at `/` and DCS REST at `/v2/…`
+ * (the paths never overlap, and one state serves runs that use both).
+ */
 export interface EmulatorServer {
   /** Base URL, e.g. `http://127.0.0.1:9101`. */
   readonly url: string;
+  /** The core behind the server (its state, for tests). */
+  readonly emulator: Emulator;
+  /** Stops listening and drops open connections. */
   readonly close: () => Promise<void>;
 }
 
 async function write(res: http.ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
+  const body = Buffer.from(await response.arrayBuffer());
   res.writeHead(response.status, headers);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  res.end(body);
 }
 
-/** Serves an emulator over node:http on 127.0.0.1 (only), port 0 for any free one. */
-export async function startEmulatorServer(emulator: Emulator, port = 0): Promise<EmulatorServer> {
+/**
+ * The web Request for what node received. A method fetch refuses (TRACE, TRACK) or a target it cannot
+ * parse becomes a body-less OPTIONS: both endpoints answer any unsupported method with "no such API".
+ */
+function toWebRequest(req: http.IncomingMessage, body: Buffer): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    try {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    } catch {
+      // A header fetch cannot carry is left out, as a gateway would drop it.
+    }
+  }
+  const method = req.method ?? 'GET';
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+  } catch {
+    url = new URL('http://127.0.0.1/');
+  }
+  try {
+    const hasBody = method !== 'GET' && method !== 'HEAD';
+    return new Request(url, { method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) });
+  } catch {
+    return new Request(url, { method: 'OPTIONS', headers });
+  }
+}
+
+/**
+ * Serves an emulator over node:http on 127.0.0.1 only. Pass an emulator, or the options to build one.
+ * Request bodies are buffered up to one byte past the largest vendor limit and drained beyond it, so
+ * a too-large body still gets the vendor's answer.
+ */
+export async function startEmulatorServer(source: Emulator | EmulatorServerOptions = {}, port?: number): Promise<EmulatorServer> {
+  const emulator = 'handle' in source ? source : createEmulator(source);
+  const listenPort = port ?? ('handle' in source ? 0 : (source.port ?? 0));
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
+    let buffered = 0;
+    let received = 0;
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxRequestBytes && !refused) {
-        refused = true;
-        const tooLarge = (req.url ?? '').startsWith('/v2/') ? dcsError(413, 'APIGW.0201', 'Request entity too large.') : alibabaError(400, 'InvalidParameter', 'The request body is too large.');
-        void write(res, tooLarge).then(() => req.destroy());
+      received += chunk.length;
+      if (received > maxDrainedBytes) {
+        req.destroy();
+        return;
       }
-      if (!refused) chunks.push(chunk);
+      if (buffered >= maxBufferedBytes) return;
+      const kept = chunk.subarray(0, maxBufferedBytes - buffered);
+      chunks.push(kept);
+      buffered += kept.length;
     });
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      if (refused) return;
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      const method = req.method ?? 'GET';
-      const hasBody = method !== 'GET' && method !== 'HEAD';
-      const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`), { method, headers, ...(hasBody ? { body: Buffer.concat(chunks) } : {}) });
-      emulator.handle(request).then(
-        (response) => write(res, response),
-        () => res.destroy(),
-      );
+      emulator
+        .handle(toWebRequest(req, Buffer.concat(chunks)))
+        .then((response) => write(res, response))
+        .catch(() => res.destroy());
     });
   });
+  // A slow or stalled client cannot hold a connection for long.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(listenPort, '127.0.0.1', resolve);
   });
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
+    emulator,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,31 +1,40 @@
 import type { Contract } from '../src/contract/load.ts';
-import { coerceToSchema } from './coerce.ts';
 import type { Clock } from '../src/keywords/clock.ts';
+import { receiveRequest } from '../src/protocols/signing/received-request.ts';
+import { isTooLarge, tooLargeAnswer } from './body-limits.ts';
+import { coerceToSchema } from './coerce.ts';
+import { cataloguedError } from './documented-error.ts';
 import type { FaultName } from './faults.ts';
 import { createReplicationJob } from './handlers/CreateReplicationJob.ts';
 import { deleteReplicationJob } from './handlers/DeleteReplicationJob.ts';
 import { readRpcCall } from './handlers/rpc-endpoint.ts';
-import { alibabaError } from './responses.ts';
-import type { Store } from './store.ts';
+import { errorResponse } from './responses.ts';
+import type { SmcState } from './store.ts';
 
-/** The SMC RPC endpoint (`GET|POST /`): dispatches on Action after checking Version and the signature. */
-export function createSmcService(contract: Contract, store: NonNullable<Store['smc']>, faults: ReadonlySet<FaultName>, clock: Clock): (request: Request) => Promise<Response> {
+/**
+ * The SMC RPC endpoint (`GET|POST /`, reference A.1): reads the call (signature included), checks
+ * Version, dispatches on Action. Wire strings get the schema's types before validation.
+ */
+export function createSmcService(contract: Contract, state: SmcState, faults: ReadonlySet<FaultName>, clock: Clock): (request: Request) => Promise<Response> {
   const binding = contract.document.binding;
   if (binding.style !== 'rpc') throw new Error(`createSmcService: ${contract.id} is not an RPC contract`);
-  const create = createReplicationJob(contract, store, faults, clock);
-  const remove = deleteReplicationJob(store);
+  const create = createReplicationJob(contract, state, faults, clock);
+  const remove = deleteReplicationJob(contract, state);
+  const notFound = () => errorResponse(contract, cataloguedError(contract, 'InvalidAction.NotFound'));
   const seenNonce = (nonce: string): boolean => {
-    if (store.nonces.has(nonce)) return true;
-    store.nonces.add(nonce);
+    if (state.nonces.has(nonce)) return true;
+    state.nonces.add(nonce);
     return false;
   };
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'POST') return alibabaError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
-    const call = await readRpcCall(request, store.target, seenNonce, clock.now());
+    if (!binding.methods.includes(request.method as 'GET' | 'POST') || new URL(request.url).pathname !== binding.path) return notFound();
+    const received = await receiveRequest(request);
+    if (isTooLarge(contract, received.body.byteLength)) return tooLargeAnswer(contract);
+    const call = readRpcCall(received, contract, state.target, seenNonce, clock.now());
     if (call instanceof Response) return call;
-    if (call.version !== binding.version) return alibabaError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
+    if (call.version !== binding.version) return errorResponse(contract, cataloguedError(contract, 'InvalidVersion'));
     if (call.action === binding.action) return create(coerceToSchema(call.params, contract.requestSchema) as Record<string, unknown>);
     if (call.action === binding.cleanup.action) return remove(call.params);
-    return alibabaError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+    return notFound();
   };
 }

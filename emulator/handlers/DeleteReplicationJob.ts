@@ -1,12 +1,18 @@
-import { alibabaError, json, newRequestId } from '../responses.ts';
-import type { Store } from '../store.ts';
+import type { Contract } from '../../src/contract/load.ts';
+import { invalidParameter, missingParameter } from '../documented-error.ts';
+import { errorResponse, json, newRequestId } from '../responses.ts';
+import type { SmcState } from '../store.ts';
 
-/** DeleteReplicationJob (cleanup): removes the job, which frees its source, name and image name. */
-export function deleteReplicationJob(store: NonNullable<Store['smc']>): (params: Record<string, unknown>) => Response {
+/**
+ * DeleteReplicationJob (cleanup, reference B.4): removes the job, which frees its source, name and
+ * image name. Its ClientToken keeps answering the deleted JobId (README). No code is documented for
+ * an unknown JobId: the global invalid-parameter one.
+ */
+export function deleteReplicationJob(contract: Contract, state: SmcState): (params: Record<string, unknown>) => Response {
   return (params) => {
     const id = params['JobId'];
-    if (typeof id !== 'string') return alibabaError(400, 'MissingParameter', 'The input parameter "JobId" that is mandatory for processing this request is not supplied.');
-    if (!store.jobs.delete(id)) return alibabaError(400, 'InvalidParameter', 'The specified value of parameter "JobId" is not valid: no such job.');
+    if (id === undefined) return errorResponse(contract, missingParameter(contract, 'JobId'));
+    if (typeof id !== 'string' || !state.jobs.delete(id)) return errorResponse(contract, invalidParameter(contract, 'JobId', 'No replication job has this id.'));
     return json(200, { RequestId: newRequestId() });
   };
 }

@@ -1,13 +1,15 @@
+import type { Contract } from '../../src/contract/load.ts';
 import { parseRpcRequestParts } from '../../src/protocols/rpc-request.ts';
 import { unflattenRpcParams } from '../../src/protocols/rpc-params.ts';
-import { receiveRequest, splitTarget } from '../../src/protocols/signing/received-request.ts';
+import { splitTarget, type ReceivedRequest } from '../../src/protocols/signing/received-request.ts';
 import { verifyAcs3 } from '../../src/protocols/signing/alibaba-acs3.ts';
 import { verifyRpcV1 } from '../../src/protocols/signing/alibaba-rpc-v1.ts';
 import { ALIBABA_DEFAULT_MAX_SKEW_MS } from '../../src/protocols/signing/alibaba-auth-error.ts';
 import type { AlibabaSmcTarget } from '../../src/profile/load-profile.ts';
-import { alibabaError } from '../responses.ts';
+import { invalidParameter, missingParameter } from '../documented-error.ts';
+import { errorResponse } from '../responses.ts';
 
-/** Parameters of every RPC call that are not the operation's own. */
+/** Parameters of every RPC call that are not the operation's own (reference A.1). */
 const commonParams = new Set(['Action', 'Version', 'Format', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'SignatureType', 'Timestamp', 'SecurityToken', 'BearerToken', 'RegionEndpoint']);
 
 /** An RPC call as the endpoint understood it. */
@@ -18,12 +20,14 @@ export interface RpcCall {
   readonly params: Record<string, unknown>;
 }
 
+const shortKey = (key: string) => key.slice(0, 200);
+
 /**
  * Reads an Alibaba RPC request: parameters from the query and a form body, the signature when the
- * target has credentials, Action and Version. Returns the call, or the vendor's error answer.
+ * target has credentials (signature 1.0 or ACS3-HMAC-SHA256, which carries Action and Version in
+ * headers), then Action and Version. Returns the call, or the vendor's error answer.
  */
-export async function readRpcCall(request: Request, target: AlibabaSmcTarget, seenNonce: (nonce: string) => boolean, now: Date): Promise<RpcCall | Response> {
-  const received = await receiveRequest(request);
+export function readRpcCall(received: ReceivedRequest, contract: Contract, target: AlibabaSmcTarget, seenNonce: (nonce: string) => boolean, now: Date): RpcCall | Response {
   const { query } = splitTarget(received.target);
   const parsed = parseRpcRequestParts({ query, contentType: received.headers.get('content-type'), body: received.body });
   const credentials = target.credentials;
@@ -35,18 +39,18 @@ export async function readRpcCall(request: Request, target: AlibabaSmcTarget, se
     const verified = acs3
       ? verifyAcs3({ request: received, secretFor, now, maxSkewMs: ALIBABA_DEFAULT_MAX_SKEW_MS, seenNonce })
       : verifyRpcV1({ method: received.method, params: parsed.params, secretFor, now, maxSkewMs: ALIBABA_DEFAULT_MAX_SKEW_MS, seenNonce });
-    if (!verified.ok) return alibabaError(verified.httpStatus, verified.code, verified.message);
+    if (!verified.ok) return errorResponse(contract, { status: verified.httpStatus, code: verified.code, message: verified.message });
     if ('action' in verified) ({ action, version } = verified);
   }
   const problem = parsed.problems[0];
-  if (problem) return alibabaError(400, 'InvalidParameter', `The specified value of parameter "${problem.key.slice(0, 200)}" is not valid. ${problem.message}`);
+  if (problem) return errorResponse(contract, invalidParameter(contract, shortKey(problem.key), problem.message));
   const first = (name: string) => parsed.params.find(([key]) => key === name)?.[1];
   action = first('Action') ?? action;
   version = first('Version') ?? version;
-  if (!action) return alibabaError(400, 'MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied.');
-  if (!version) return alibabaError(400, 'MissingParameter', 'The input parameter "Version" that is mandatory for processing this request is not supplied.');
+  if (!action) return errorResponse(contract, missingParameter(contract, 'Action'));
+  if (!version) return errorResponse(contract, missingParameter(contract, 'Version'));
   const business = unflattenRpcParams(parsed.params.filter(([key]) => !commonParams.has(key)));
   const broken = business.problems[0];
-  if (broken) return alibabaError(400, 'InvalidParameter', `The specified value of parameter "${broken.key.slice(0, 200)}" is not valid. ${broken.message}`);
+  if (broken) return errorResponse(contract, invalidParameter(contract, shortKey(broken.key), broken.message));
   return { action, version, params: business.value as Record<string, unknown> };
 }

@@ -1,23 +1,57 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { loadContract } from '../../src/contract/load.ts';
-import { smc } from '../helpers/emulator-cases.ts';
+import { send, smc } from '../helpers/emulator-cases.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-it('serve listens on 127.0.0.1, prints the address, answers the seed example and stops on SIGTERM', { timeout: 60_000 }, async () => {
-  const child = spawn(process.execPath, [path.join(root, 'src/cli/main.ts'), 'serve', '--edition', '2019'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `serve` with `args`; resolves with the address it prints, and the child. */
+async function serve(args: string[]) {
+  const child = spawn(process.execPath, [path.join(root, 'src/cli/main.ts'), 'serve', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    void exited.then((code) => reject(new Error(`serve exited with ${code}`)));
   });
+  return { url, child, exited };
+}
+
+/** A port that was free a moment ago, on 127.0.0.1. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+it('serve listens on 127.0.0.1, prints the address, answers the seed example and stops on SIGTERM', { timeout: 60_000 }, async () => {
+  const { url, child, exited } = await serve(['--edition', '2019']);
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  const request = smc(url, loadContract('alibaba-smc/CreateReplicationJob@2019').examples.request);
-  const response = await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
-  expect(response.status).toBe(200);
-  expect(await response.json()).toMatchObject({ JobId: expect.stringMatching(/^j-/) });
+  const answer = await send(smc(url, loadContract('alibaba-smc/CreateReplicationJob@2019').examples.request));
+  expect(answer).toMatchObject({ status: 200, body: { JobId: expect.stringMatching(/^j-/) } });
   child.kill('SIGTERM');
-  expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+  expect(await exited).toBe(0);
+});
+
+it('serve takes --port, --quota and --fault, and stops on SIGINT', { timeout: 60_000 }, async () => {
+  const port = await freePort();
+  const { url, child, exited } = await serve(['--port', String(port), '--quota', '1', '--fault', 'missing-request-id']);
+  expect(url).toBe(`http://127.0.0.1:${port}`);
+  const first = await send(smc(url, { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0001' }));
+  expect(first.status).toBe(200);
+  expect(first.body).not.toHaveProperty('RequestId');
+  expect((await send(smc(url, { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0002' }))).body['Code']).toBe('QuotaExceeded.ReplicationJob');
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+});
+
+it('serve refuses an unknown edition or fault with the usage exit code', { timeout: 60_000 }, async () => {
+  for (const args of [['--edition', '2020'], ['--fault', 'no-such-fault']]) {
+    const child = spawn(process.execPath, [path.join(root, 'src/cli/main.ts'), 'serve', ...args], { cwd: root, stdio: 'ignore' });
+    expect(await new Promise((resolve) => child.on('exit', resolve)), args.join(' ')).toBe(2);
+  }
 });

@@ -8,19 +8,19 @@ import { countFrom } from '../seed-option.ts';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the reference emulator (SMC and DCS) on 127.0.0.1',
-  usage: 'migration-conformance serve [--profile F] [--port P] [--edition 2019|current] [--fault NAME...] [--list-faults]',
+  usage: 'migration-conformance serve [--profile F] [--port P] [--edition 2019|current] [--quota N] [--fault NAME...] [--list-faults]',
   allowPositionals: false,
   options: {
     profile: { type: 'string', value: '<file>', description: 'Fixtures and credentials (default profiles/default.json)' },
     port: { type: 'string', value: '<port>', description: 'Port on 127.0.0.1 (default: any free one)' },
     edition: { type: 'string', value: '<2019|current>', description: "SMC doc edition to hold to (default: the profile's)" },
-    quota: { type: 'string', value: '<n>', description: "SMC job quota (default: the profile's, else the edition's)" },
+    quota: { type: 'string', value: '<n>', description: "SMC job quota (default: the profile's for its own edition, else the edition's documented one)" },
     fault: { type: 'string', multiple: true, value: '<name>', description: 'A deliberate deviation from the docs (repeatable)' },
     'list-faults': { type: 'boolean', description: 'List the faults and exit' },
   },
   run: async ({ values }, io) => {
     if (values['list-faults']) {
-      for (const fault of faults) io.stdout.write(`${fault.name.padEnd(28)} ${fault.description}\n`);
+      for (const fault of faults) io.stdout.write(`${fault.name.padEnd(28)} ${fault.hook.padEnd(18)} ${fault.description}\n`);
       return exitCodes.conforming;
     }
     const edition = values['edition'];

@@ -1,0 +1,32 @@
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dcs, send, smc } from '../test/helpers/emulator-cases.ts';
+import { createEmulator } from './emulator.ts';
+import { createHandlers, vendorEndpoints } from './msw-handlers.ts';
+
+// Every request below is answered in-process by msw: nothing leaves the machine.
+const emulator = createEmulator();
+const server = setupServer(...createHandlers(emulator), ...createHandlers(emulator, ['https://a.test', 'https://b.test/']));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterAll(() => server.close());
+
+describe('createHandlers', () => {
+  it('answers at the vendors’ own endpoints by default', async () => {
+    expect(await send(smc('https://smc.aliyuncs.com', { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0001' }))).toMatchObject({ status: 200, body: { JobId: expect.stringMatching(/^j-/) } });
+    const online = { name: 'o', vpc_id: '5e37b3be-950a-48e1-b498-65b63d336481', subnet_id: '40f15ed6-7f85-49d5-ba0e-65b940d4812c', security_group_id: '9df96622-24b7-4813-84b8-ab74552a21d7' };
+    expect(await send(dcs('https://dcs.cn-north-4.myhuaweicloud.com', '/v2/{project_id}/migration/instance', online))).toMatchObject({ status: 200, body: { instance_id: expect.any(String) } });
+  });
+
+  it('matches only those endpoints', () => {
+    const matches = (url: string) => vendorEndpoints.some((pattern) => pattern.test(url));
+    expect(['https://smc.aliyuncs.com/', 'https://smc.cn-hangzhou.aliyuncs.com/', 'https://dcs.ap-southeast-1.myhuaweicloud.com/v2/p/migration-task'].map(matches)).toEqual([true, true, true]);
+    expect(['https://ecs.aliyuncs.com/', 'https://smc.aliyuncs.com.evil.test/', 'https://dcs.cn-north-4.myhuaweicloud.com/v1/x', 'https://example.com/'].map(matches)).toEqual([false, false, false, false]);
+  });
+
+  it('answers under every base URL given, sharing one state', async () => {
+    const before = emulator.store.smc!.jobs.size;
+    expect((await send(smc('https://a.test', { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0002' }))).status).toBe(200);
+    expect(await send(smc('https://b.test', { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0002' }))).toMatchObject({ status: 400, body: { Code: 'SourceServerState.Invalid' } });
+    expect(emulator.store.smc!.jobs.size).toBe(before + 1);
+  });
+});
