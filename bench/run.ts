@@ -35,7 +35,7 @@ export function targetAt(api: ApiId, endpoint: string, edition?: '2019' | 'curre
 /** Runs one API's default plan against a target and measures checked cases per second. */
 export async function checkedCasesPerSecond(api: ApiId, target: Target, concurrency = 8): Promise<{ cases: number; perSecond: number }> {
   const started = performance.now();
-  const output = await runApi({ api, target, seed: 1, concurrency, shrink: { cases: 0, steps: 0 } });
+  const output = await runApi({ api, target, seed: 1, concurrency, shrink: { cases: 0, requests: 0 } });
   return { cases: output.casesSent, perSecond: Math.round(output.casesSent / ((performance.now() - started) / 1000)) };
 }
 

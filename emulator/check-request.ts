@@ -1,22 +1,25 @@
 import type { Contract } from '../src/contract/load.ts';
-import { createRequestValidator, type Violation } from '../src/contract/validator.ts';
-import type { Clock } from '../src/keywords/clock.ts';
+import { createReadingValidator } from '../src/contract/judge.ts';
+import type { ValidationResult, Violation } from '../src/contract/validator.ts';
 import { cataloguedError } from './documented-error.ts';
-import { faultsAt, type FaultDefinition, type FaultName } from './faults.ts';
+import { faultsAt, type FaultDefinition } from './faults.ts';
 import { valueAtPointer } from './json-pointer.ts';
 import { errorResponse } from './responses.ts';
+import { readingsOf, type EmulatorSettings } from './settings.ts';
 import { validationError } from './validation-answer.ts';
 
-/** Compiled validators by contract and clock: compiling is the slow part of building an emulator, and a validator keeps no state between calls. */
-const validators = new WeakMap<Contract, WeakMap<Clock, ReturnType<typeof createRequestValidator>>>();
+/** Compiled validators by contract, clock and readings: compiling is the slow part of building an emulator, and a validator keeps no state between calls. */
+const validators = new WeakMap<Contract, WeakMap<object, Map<string, (request: unknown) => ValidationResult>>>();
 
-function validatorOf(contract: Contract, clock: Clock): ReturnType<typeof createRequestValidator> {
-  const byClock = validators.get(contract) ?? new WeakMap();
+function validatorOf(contract: Contract, settings: EmulatorSettings): (request: unknown) => ValidationResult {
+  const readings = readingsOf(contract, settings);
+  const key = [...readings].map(([c, r]) => `${c}=${r}`).sort().join('&');
+  const byClock = validators.get(contract) ?? new WeakMap<object, Map<string, (request: unknown) => ValidationResult>>();
   validators.set(contract, byClock);
-  const cached = byClock.get(clock);
-  if (cached) return cached;
-  const validate = createRequestValidator(contract, { clock });
-  byClock.set(clock, validate);
+  const byReadings = byClock.get(settings.clock) ?? new Map<string, (request: unknown) => ValidationResult>();
+  byClock.set(settings.clock, byReadings);
+  let validate = byReadings.get(key);
+  if (!validate) byReadings.set(key, (validate = createReadingValidator(contract, readings, { clock: settings.clock })));
   return validate;
 }
 
@@ -37,14 +40,14 @@ function serverErrorCode(contract: Contract): string {
 }
 
 /**
- * Checks a typed request against its contract with the contract's own validator, and answers the first
- * broken rule. Ambiguous rules count as broken (the strict reading, see README). Returns undefined
- * when the request keeps every rule.
+ * Checks a typed request against its contract with the contract's own validator, following the
+ * emulator's readings (the first listed reading of each contradiction unless told otherwise), and
+ * answers the first broken rule. Returns undefined when the request keeps every rule.
  */
-export function createRequestCheck(contract: Contract, active: ReadonlySet<FaultName>, clock: Clock): (request: unknown) => Response | undefined {
-  const validate = validatorOf(contract, clock);
-  const lenient = faultsAt(active, 'validation');
-  const answering = new Set(faultsAt(active, 'validation-answer').map((f) => f.name));
+export function createRequestCheck(contract: Contract, settings: EmulatorSettings): (request: unknown) => Response | undefined {
+  const validate = validatorOf(contract, settings);
+  const lenient = faultsAt(settings.faults, 'validation');
+  const answering = new Set(faultsAt(settings.faults, 'validation-answer').map((f) => f.name));
   return (request) => {
     const violation = validate(request).violations.find((v) => !lenient.some((f) => tolerates(f, v, request, contract)));
     if (!violation) return undefined;

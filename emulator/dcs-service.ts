@@ -1,14 +1,13 @@
 import type { Contract } from '../src/contract/load.ts';
-import type { Clock } from '../src/keywords/clock.ts';
 import { receiveRequest } from '../src/protocols/signing/received-request.ts';
 import { verifyHuawei } from '../src/protocols/signing/huawei-sdk-hmac-sha256.ts';
 import { isTooLarge, tooLargeAnswer } from './body-limits.ts';
 import { cataloguedError, requireStateful, statefulError } from './documented-error.ts';
-import type { FaultName } from './faults.ts';
 import { createMigrationTask } from './handlers/CreateMigrationTask.ts';
 import { createOnlineMigrationTask } from './handlers/CreateOnlineMigrationTask.ts';
 import { deleteMigrationTask } from './handlers/DeleteMigrationTask.ts';
 import { errorResponse } from './responses.ts';
+import type { EmulatorSettings } from './settings.ts';
 import type { DcsState } from './store.ts';
 
 /** The DCS operations' contracts. */
@@ -23,12 +22,13 @@ const notJson = 'DCS.4005';
  * The DCS v2 REST endpoints: routes by method and path, then in the gateway's order checks body size,
  * authentication, project, body presence, content type and JSON, then runs the operation.
  */
-export function createDcsService(contracts: DcsContracts, state: DcsState, faults: ReadonlySet<FaultName>, clock: Clock): (request: Request) => Promise<Response> {
+export function createDcsService(contracts: DcsContracts, state: DcsState, settings: EmulatorSettings): (request: Request) => Promise<Response> {
+  const { clock } = settings;
   const { migration } = contracts;
   for (const contract of [migration, contracts.online]) requireStateful(contract, ['project-exists']);
   const routes = [
-    { method: 'POST', pattern: /^\/v2\/([^/]+)\/migration-task\/?$/, contract: migration, handle: createMigrationTask(migration, state, faults, clock) },
-    { method: 'POST', pattern: /^\/v2\/([^/]+)\/migration\/instance\/?$/, contract: contracts.online, handle: createOnlineMigrationTask(contracts.online, state, faults, clock) },
+    { method: 'POST', pattern: /^\/v2\/([^/]+)\/migration-task\/?$/, contract: migration, handle: createMigrationTask(migration, state, settings) },
+    { method: 'POST', pattern: /^\/v2\/([^/]+)\/migration\/instance\/?$/, contract: contracts.online, handle: createOnlineMigrationTask(contracts.online, state, settings) },
     { method: 'DELETE', pattern: /^\/v2\/([^/]+)\/migration-tasks\/delete\/?$/, contract: migration, handle: deleteMigrationTask(migration, state) },
   ];
   const credentials = state.target.credentials;

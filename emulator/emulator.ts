@@ -6,6 +6,7 @@ import { deformAnswer } from './deform-answer.ts';
 import { cataloguedError, statefulLimit } from './documented-error.ts';
 import { isFaultName, type FaultName } from './faults.ts';
 import { errorResponse } from './responses.ts';
+import { checkReadings, type EmulatorSettings } from './settings.ts';
 import { createSmcService } from './smc-service.ts';
 import { createStore, type Store } from './store.ts';
 
@@ -27,6 +28,11 @@ export interface EmulatorOptions {
   readonly faults?: readonly string[];
   /** The clock of date windows (ScheduledStartTime) and signature timestamps. @default the system clock */
   readonly clock?: Clock;
+  /**
+   * The reading to follow where the documents contradict themselves, by contradiction id (see
+   * `list`); unknown ids or readings throw. @default the first reading each contract lists
+   */
+  readonly readings?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -43,6 +49,8 @@ export interface Emulator {
   readonly edition: SmcEdition;
   /** The active faults. */
   readonly faults: readonly FaultName[];
+  /** The readings chosen over the defaults. */
+  readonly readings: ReadonlyMap<string, string>;
   /** Forgets every job, token, nonce and task: the state the profile started with. */
   readonly reset: () => void;
 }
@@ -74,8 +82,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ...(smcTarget ? { smc: { target: smcTarget, quota: smcQuota(profile, edition, options.quota) } } : {}),
     ...(dcsTarget ? { dcs: dcsTarget } : {}),
   });
-  const smc = store.smc ? createSmcService(smcContract, store.smc, active, clock) : undefined;
-  const dcs = store.dcs ? createDcsService(dcsContracts, store.dcs, active, clock) : undefined;
+  const readings = options.readings ?? new Map<string, string>();
+  const problem = checkReadings([smcContract, dcsContracts.migration, dcsContracts.online], readings);
+  if (problem) throw new Error(`createEmulator: ${problem}`);
+  const settings: EmulatorSettings = { faults: active, clock, readings };
+  const smc = store.smc ? createSmcService(smcContract, store.smc, settings) : undefined;
+  const dcs = store.dcs ? createDcsService(dcsContracts, store.dcs, settings) : undefined;
 
   const handle = async (request: Request): Promise<Response> => {
     const isDcs = new URL(request.url).pathname.startsWith('/v2/');
@@ -94,5 +106,5 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const reset = () => {
     for (const map of [store.smc?.jobs, store.smc?.tokens, store.smc?.nonces, store.dcs?.tasks]) map?.clear();
   };
-  return { handle, store, profile, edition, faults: [...active], reset };
+  return { handle, store, profile, edition, faults: [...active], readings, reset };
 }

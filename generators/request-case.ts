@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import { createRequestJudge, type Judgement, type ReadingVerdict } from '../src/contract/judge.ts';
 import type { Contract } from '../src/contract/load.ts';
+import { readingWorld } from '../src/contract/readings.ts';
 import type { Rule } from '../src/contract/rule.ts';
 import type { SchemaNode } from '../src/contract/schema-node.ts';
 import { nodeAt } from '../src/contract/schema-node.ts';
-import { createRequestValidator } from '../src/contract/validator.ts';
 import { keywords } from '../src/keywords/index.ts';
 import type { CaseTools, Edit, GenerationContext, KeywordDefinition } from '../src/keywords/keyword.ts';
 import { createGenerationContext, type GenerationOptions } from './context.ts';
@@ -16,13 +17,20 @@ export type Expectation =
   | { readonly outcome: 'accept' }
   /** Rejection with a 4xx status; `codes` are the vendor's codes for this kind of fault (any documented code passes). */
   | { readonly outcome: 'reject'; readonly codes: readonly string[] }
-  /** The docs contradict themselves on the rule: either answer is conforming, and which one tells the reading. */
-  | { readonly outcome: 'either'; readonly contradiction: string };
+  /** The readings of the documents disagree on this request: either answer is conforming, and which one tells the reading. */
+  | { readonly outcome: 'either'; readonly readings: readonly ReadingVerdict[] };
+
+/**
+ * What a case is, judged under every reading of the documents: `valid` (every reading accepts it),
+ * `violation` (every reading refuses it, and it breaks its rule alone), `probe` (the readings disagree:
+ * the answer tells which reading the endpoint follows).
+ */
+export type CaseKind = 'valid' | 'violation' | 'probe';
 
 /** A generated request with its label. */
 export interface RequestCase {
-  readonly kind: 'valid' | 'violation';
-  /** The rule the case breaks (violation) or sits exactly on the edge of (valid). */
+  readonly kind: CaseKind;
+  /** The rule the case breaks (violation), sits exactly on the edge of (valid) or reads two ways (probe). */
   readonly rule?: string;
   readonly label: string;
   /** The concrete JSON pointer of the value the case changed. */
@@ -31,20 +39,35 @@ export interface RequestCase {
   readonly value?: unknown;
   /** The value set is any valid one: binding may put a fixture's value there instead. */
   readonly anyValue?: boolean;
+  /** Pointers of values the case pinned so that its rule applies (a condition's sibling). */
+  readonly pins?: readonly string[];
+  /** Pointers of the values that break a rule as the schema is written: an endpoint may name any of them when it refuses the case. */
+  readonly broken?: readonly string[];
   readonly request: Readonly<Record<string, unknown>>;
   readonly expected: Expectation;
 }
 
-/** Generators of one contract's cases, sharing one context and one validator. */
+/** The cases a rule gets: on its edge, past it, and where the readings of the documents disagree. */
+export type CaseMode = 'boundary' | 'violation' | 'probe';
+
+/** Generators of one contract's cases, sharing one context and one judge. */
 export interface CaseGenerators {
   readonly contract: Contract;
   readonly context: GenerationContext;
-  /** Valid requests exploring every optional field, list length and boundary value. */
+  /** Judges a request under every reading of the documents. */
+  readonly judge: (request: unknown) => Judgement;
+  /** Valid requests exploring every optional field, list length and boundary value; valid under every reading by construction. */
   readonly valid: () => fc.Arbitrary<RequestCase>;
-  /** Valid requests exactly at the rule's limit. */
-  readonly boundary: (rule: Rule) => fc.Arbitrary<RequestCase>;
-  /** Requests that break the rule and no other unambiguous rule. */
-  readonly violation: (rule: Rule) => fc.Arbitrary<RequestCase>;
+  /**
+   * Candidate cases of a rule: each draw is a labelled case of `mode`, or undefined when the edit drawn
+   * does not make one (its readings judge it otherwise). See {@link drawCases}.
+   */
+  readonly candidates: (rule: Rule, mode: CaseMode) => fc.Arbitrary<RequestCase | undefined>;
+  /**
+   * The case with another request in its place, if the readings still judge that request the same way
+   * (`valid` for a random valid request; for the others, a case of the same mode for the same rule).
+   */
+  readonly relabel: (c: RequestCase, mode: CaseMode | 'valid', request: Readonly<Record<string, unknown>>) => RequestCase | undefined;
 }
 
 function keywordOf(rule: Rule): KeywordDefinition {
@@ -68,7 +91,7 @@ function schemaNodeAt(root: SchemaNode, pointer: string): SchemaNode {
  * of an enum's listed values. Every other violation is a single fault.
  */
 export function alsoBrokenBy(rule: Rule, other: string): boolean {
-  return rule.kind === 'type' && other === `${rule.path.join('.')}.enum`;
+  return rule.kind === 'type' && (other === `${rule.path.join('.')}.enum` || other === `${rule.path.join('.')}.enumIgnoringCase`);
 }
 
 function requirementsOf(edit: Edit): Requirements {
@@ -78,56 +101,112 @@ function requirementsOf(edit: Edit): Requirements {
   return { pins, force: new Set(parent === '' ? [] : [parent]) };
 }
 
-function expectationOf(contract: Contract, rule: Rule): Expectation {
-  if (rule.ambiguous !== undefined) return { outcome: 'either', contradiction: rule.ambiguous };
+function refusalCodes(contract: Contract, rule: Rule): readonly string[] {
   const { validation } = contract.globalErrors;
-  return { outcome: 'reject', codes: rule.kind === 'required' || rule.kind === 'conditional' ? validation.missing : validation.invalid };
+  return rule.kind === 'required' || rule.kind === 'conditional' ? validation.missing : validation.invalid;
+}
+
+/** The label a judged request earns as a case of `rule` in `mode`, or undefined. */
+function labelOf(contract: Contract, rule: Rule, mode: CaseMode, judged: Judgement): Pick<RequestCase, 'kind' | 'expected' | 'broken'> | undefined {
+  const broken = [...new Set(judged.violations.map((v) => v.pointer))];
+  if (mode === 'boundary') return judged.verdict === 'valid' ? { kind: 'valid', expected: { outcome: 'accept' } } : undefined;
+  if (mode === 'probe') return judged.verdict === 'ambiguous' ? { kind: 'probe', expected: { outcome: 'either', readings: judged.readings }, broken } : undefined;
+  if (judged.verdict !== 'invalid' || !judged.violations.some((v) => v.rule === rule.id)) return undefined;
+  // A single fault: anything else it breaks is excused by some reading, or cannot help being broken with it.
+  const firm = new Set(judged.firm.map((v) => `${v.rule}|${v.pointer}`));
+  const alone = judged.violations.every((v) => v.rule === rule.id || alsoBrokenBy(rule, v.rule) || !firm.has(`${v.rule}|${v.pointer}`));
+  return alone ? { kind: 'violation', expected: { outcome: 'reject', codes: refusalCodes(contract, rule) }, broken } : undefined;
 }
 
 /** Case generators of a contract. Clock-relative values are measured from `options.clock` with `options.marginMs` to spare. */
 export function createCaseGenerators(contract: Contract, options: GenerationOptions = {}): CaseGenerators {
   const context = createGenerationContext(contract.document.binding.style, options);
-  const validate = createRequestValidator(contract, { clock: context.clock });
+  const judge = createRequestJudge(contract, { clock: context.clock });
   const root = contract.requestSchema;
-  const tools: CaseTools = {
+  const toolsFor = (schema: SchemaNode): CaseTools => ({
     context,
     plan: (node) => planFor(node, context),
     valid: (node, plan) => validValue(node, '#', context, noRequirements, plan ? { plan } : {}),
-    nodeAt: (pointer) => schemaNodeAt(root, pointer),
-  };
-  const request = (requirements: Requirements): fc.Arbitrary<Record<string, unknown>> =>
-    validValue(root, '', context, requirements) as fc.Arbitrary<Record<string, unknown>>;
+    nodeAt: (pointer) => schemaNodeAt(schema, pointer),
+  });
+  const tools = toolsFor(root);
+  const request = (requirements: Requirements): fc.Arbitrary<Record<string, unknown>> => validValue(root, '', context, requirements) as fc.Arbitrary<Record<string, unknown>>;
 
-  const edited = (rule: Rule, edits: fc.Arbitrary<Edit>, kind: RequestCase['kind']): fc.Arbitrary<RequestCase> =>
-    edits
-      .chain((edit) =>
-        request(requirementsOf(edit)).map((base): RequestCase => {
-          const changed = withValueAt(base, edit.at, edit.action) as Record<string, unknown>;
-          return {
-            kind,
-            rule: rule.id,
-            label: edit.label,
-            pointer: concrete(edit.at),
-            ...('set' in edit.action ? { value: edit.action.set } : {}),
-            ...(edit.anyValue ? { anyValue: true } : {}),
-            request: changed,
-            expected: kind === 'valid' ? { outcome: 'accept' } : expectationOf(contract, rule),
-          };
-        }),
-      )
-      // The label must be true: a boundary case breaks nothing, a violation breaks its rule and no other unambiguous one.
-      .filter((c) => {
-        const broken = validate(c.request).violations;
-        if (kind === 'valid') return broken.length === 0;
-        return broken.some((v) => v.rule === rule.id) && broken.every((v) => v.rule === rule.id || v.ambiguous !== undefined || alsoBrokenBy(rule, v.rule));
+  /** Applies each edit to a valid request and labels the result for `rule` and `mode`. */
+  const edited = (rule: Rule, edits: fc.Arbitrary<Edit>, mode: CaseMode): fc.Arbitrary<RequestCase | undefined> =>
+    edits.chain((edit) =>
+      request(requirementsOf(edit)).map((base): RequestCase | undefined => {
+        const changed = withValueAt(base, edit.at, edit.action) as Record<string, unknown>;
+        const label = labelOf(contract, rule, mode, judge(changed));
+        if (!label) return undefined;
+        return {
+          ...label,
+          rule: rule.id,
+          label: edit.label,
+          pointer: concrete(edit.at),
+          ...('set' in edit.action ? { value: edit.action.set } : {}),
+          ...(edit.anyValue ? { anyValue: true } : {}),
+          ...(edit.pins && Object.keys(edit.pins).length > 0 ? { pins: Object.keys(edit.pins).map(concrete) } : {}),
+          request: changed,
+        };
+      }),
+    );
+
+  const boundaries = (rule: Rule, schema: SchemaNode, caseTools: CaseTools) => keywordOf(rule).boundaries(rule, nodeAt(schema, rule.schemaPointer) ?? {}, caseTools);
+  const violations = (rule: Rule) => keywordOf(rule).violations(rule, nodeAt(root, rule.schemaPointer) ?? {}, tools);
+
+  /**
+   * Edits on the edge of the rule as each other reading states it (a Chinese first character, `image`
+   * for `Image`, a control character in an ASCII token): where the readings disagree, they are probes.
+   */
+  const readingEdges = (rule: Rule): fc.Arbitrary<Edit>[] => {
+    const contradiction = contract.readings.find((c) => c.id === rule.ambiguous);
+    if (!contradiction) return [];
+    return contradiction.readings
+      .filter((reading) => reading.patch.length > 0)
+      .flatMap((reading) => {
+        const world = readingWorld({ schema: root, rules: contract.rules }, context.style, contract.readings, new Map([[contradiction.id, reading.id]]));
+        const worldTools = toolsFor(world.schema);
+        return world.rules.filter((r) => r.pointer === rule.pointer && r.kind === rule.kind).map((r) => boundaries(r, world.schema, worldTools));
       });
+  };
 
   return {
     contract,
     context,
-    // No filter here: valid requests are valid by construction, and the property tests hold them to it.
+    judge,
     valid: () => request(noRequirements).map((r): RequestCase => ({ kind: 'valid', label: 'valid request', request: r, expected: { outcome: 'accept' } })),
-    boundary: (rule) => edited(rule, keywordOf(rule).boundaries(rule, nodeAt(root, rule.schemaPointer) ?? {}, tools), 'valid'),
-    violation: (rule) => edited(rule, keywordOf(rule).violations(rule, nodeAt(root, rule.schemaPointer) ?? {}, tools), 'violation'),
+    relabel: (c, mode, changed) => {
+      if (mode === 'valid') return judge(changed).verdict === 'valid' ? { ...c, request: changed } : undefined;
+      const rule = contract.rules.find((r) => r.id === c.rule);
+      const label = rule ? labelOf(contract, rule, mode, judge(changed)) : undefined;
+      return label ? { ...c, ...label, request: changed } : undefined;
+    },
+    candidates: (rule, mode) => {
+      if (mode === 'boundary') return edited(rule, boundaries(rule, root, tools), mode);
+      if (mode === 'violation') return edited(rule, violations(rule), mode);
+      // Past the rule, on its edge, and on its edge as other readings state it: whatever the readings judge differently.
+      return edited(rule, fc.oneof(violations(rule), boundaries(rule, root, tools), ...readingEdges(rule)), mode);
+    },
   };
+}
+
+/** Mixes a seed with a draw number: each round of drawing gets its own stream. */
+function roundSeed(seed: number, round: number): number {
+  return (Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(round + 1, 0x85ebca6b)) >>> 0;
+}
+
+/**
+ * Up to `count` cases drawn from candidates, deterministically for a seed, looking at no more than
+ * `maxDraws` candidates: a rule whose edits its readings judge otherwise yields fewer, never hangs.
+ */
+export function drawCases(candidates: fc.Arbitrary<RequestCase | undefined>, seed: number, count: number, maxDraws = 8 * count + 8): RequestCase[] {
+  const cases: RequestCase[] = [];
+  const perRound = Math.max(4, 2 * count);
+  for (let round = 0, drawn = 0; cases.length < count && drawn < maxDraws; round += 1, drawn += perRound) {
+    for (const c of fc.sample(candidates, { seed: roundSeed(seed, round), numRuns: Math.min(perRound, maxDraws - drawn) })) {
+      if (c && cases.length < count) cases.push(c);
+    }
+  }
+  return cases;
 }

@@ -1,4 +1,6 @@
 import type { Finding } from '../src/checks/finding.ts';
+import { inconclusiveReasons, type InconclusiveReason } from '../src/checks/outcome.ts';
+import type { RuleOutcome, RunResult } from '../src/runner/run-result.ts';
 
 /** A value as one short line of text. */
 export function brief(value: unknown, max = 160): string {
@@ -31,4 +33,30 @@ export function countByCheck(findings: readonly Finding[]): Map<string, Record<F
     counts.set(f.check, row);
   }
   return counts;
+}
+
+/** A percentage as people read it: at most one decimal, rounded down (so 99.96 never shows as 100). */
+export function percent(value: number): string {
+  return String(Math.floor(value * 10) / 10);
+}
+
+/** `Coverage: 4 of 7 testable rules conclusive (57.1%, minimum 90%)`. */
+export function coverageLine(coverage: RunResult['coverage']): string {
+  return `Coverage: ${coverage.covered} of ${coverage.testable} testable rules conclusive (${percent(coverage.percent)}%, minimum ${percent(coverage.minimum)}%)`;
+}
+
+/** Inconclusive counts as [reason, count] pairs in `inconclusiveReasons` order, zero counts left out. */
+export function inconclusiveCounts(counts: RuleOutcome['inconclusive']): [InconclusiveReason, number][] {
+  return inconclusiveReasons.flatMap((reason): [InconclusiveReason, number][] => {
+    const n = counts[reason] ?? 0;
+    return n > 0 ? [[reason, n]] : [];
+  });
+}
+
+/** Why a family is not covered, in words: its reason, else its inconclusive counts, else its state. */
+export function coverageReason(rule: Pick<RuleOutcome, 'coverage' | 'coverageReason' | 'inconclusive'>): string {
+  if (rule.coverageReason) return rule.coverageReason;
+  const counts = inconclusiveCounts(rule.inconclusive);
+  if (counts.length > 0) return `no conclusive answer: ${counts.map(([reason, n]) => `${n} ${reason}`).join(', ')}`;
+  return rule.coverage;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleFinding, sampleResult } from './fixtures.ts';
+import { inconclusiveResult, noCreateLine, sampleFinding, sampleResult } from './fixtures.ts';
 import { renderHtml } from './html.ts';
 
 // Debian's Chromium, installed by .ci/run; never a browser download.
@@ -41,15 +41,50 @@ describe('report.html in Chromium', () => {
   it('shows the verdict, the rules × checks matrix and the findings, and runs no endpoint bytes', async () => {
     const { page, errors, requests, file, context } = await open(renderHtml(sampleResult()));
     expect(await page.textContent('#verdict')).toBe('Conformance: FAILED');
+    expect(await page.textContent('#coverage')).toBe('Coverage: 3 of 4 testable rules conclusive (75%, minimum 90%)');
     const failedCell = page.locator('tr[data-rule="SystemDiskSize.maximum"] td.failed');
     expect(await failedCell.count()).toBe(1);
-    expect(await page.locator('tr[data-rule="ImageName.requiredWhen.TargetType"] td').last().textContent()).toBe('rejects');
+    expect(await page.locator('tr[data-rule="ImageName.requiredWhen.TargetType"] td').last().textContent()).toBe('ImageName.required: required (2 probes)');
     expect(await page.locator('.finding').count()).toBe(3);
+    expect(await page.locator('.finding').first().textContent()).toContain('Request (shrunk in 6 requests):');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
     expect(await page.locator('.finding pre').first().textContent()).toContain('curl -sS');
     expect(errors).toEqual([]);
     expect(requests).toEqual([pathToFileURL(file).href]);
     await page.screenshot({ path: path.join(tmpdir(), 'mc-report.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('shows an inconclusive run: verdict, coverage and what was not tested in the header, answers by reason, coverage per rule', async () => {
+    const { page, errors, requests, file, context } = await open(renderHtml(inconclusiveResult()));
+    expect(await page.textContent('#verdict')).toBe('Conformance: INCONCLUSIVE');
+    const header = page.locator('header');
+    expect(await header.getAttribute('class')).toBe('inconclusive');
+    expect(await header.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(74, 98, 120)');
+    expect(await page.locator('header > :nth-child(2)').getAttribute('id')).toBe('coverage');
+    expect(await page.locator('#coverage > div').allTextContents()).toEqual(['Coverage: 4 of 7 testable rules conclusive (57.1%, minimum 90%)', `Not tested: ${noCreateLine}`]);
+    expect(await page.textContent('#inconclusive')).toBe('Inconclusive answers: authentication 4 · throttling 3 · creating-not-allowed 5');
+    expect(await page.locator('#coverage-by-api tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)))).toEqual([
+      ['alibaba-smc/CreateReplicationJob@current', '4', '2', '1', '1', '1'],
+      ['huawei-dcs/CreateMigrationTask', '3', '2', '1', '0', '0'],
+    ]);
+    const cell = (rule: string) => page.locator(`tr[data-rule="${rule}"] td.coverage`);
+    expect(await cell('Frequency.maximum').textContent()).toBe('inconclusive');
+    expect(await cell('Frequency.maximum').getAttribute('class')).toBe('coverage cov-inconclusive');
+    // The reason, endpoint bytes and all, is an attribute's text.
+    expect(await cell('Frequency.maximum').getAttribute('title')).toBe('4 answers refused authentication (</script><img src=x onerror="window.__pwned=true">)');
+    expect(await cell('(valid)').getAttribute('title')).toBe('no-create mode: a valid request would create a job');
+    expect(await cell('(stateful) one incomplete job per source').textContent()).toBe('not-covered');
+    expect(await cell('(wire) content-type').textContent()).toBe('covered');
+    expect(await page.locator('tr[data-rule="SystemDiskSize.maximum"] td.conclusive').textContent()).toBe('3');
+    expect(await page.locator('tr[data-rule="ImageName.requiredWhen.TargetType"] td.readings').textContent()).toBe('ImageName.required: no single reading (2 probes)');
+    const colours = await page.locator('td.coverage').evaluateAll((cells) => [...new Set(cells.map((c) => c.className + ' ' + getComputedStyle(c).backgroundColor))].sort());
+    expect(colours).toHaveLength(4);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.screenshot({ path: path.join(tmpdir(), 'mc-report-inconclusive.png'), fullPage: true });
     await context.close();
   });
 

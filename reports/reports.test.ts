@@ -6,45 +6,142 @@ import { readFileSync } from 'node:fs';
 import { compileSchema } from '../src/contract/validator.ts';
 import { schemasDir } from '../src/contract/load.ts';
 import type { SchemaNode } from '../src/contract/schema-node.ts';
-import { hostile, sampleFinding, sampleResult } from './fixtures.ts';
+import type { RunResult } from '../src/runner/run-result.ts';
+import { hostile, inconclusiveResult, noCreateLine, sampleFinding, sampleResult } from './fixtures.ts';
 import { renderJson, renderJunit, renderMarkdown, writeReports } from './index.ts';
+
+/** The test cases of a junit.xml, by name, with their bodies. */
+function testcases(xml: string): Map<string, string> {
+  return new Map([...xml.matchAll(/<testcase classname="[^"]*" name="([^"]*)" time="0">(.*?)<\/testcase>/gs)].map((m) => [m[1]!, m[2]!]));
+}
 
 describe('writeReports', () => {
   it('writes the four reports', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mc-reports-'));
     const files = await writeReports(sampleResult(), dir);
     expect(files.map((f) => path.basename(f))).toEqual(['report.json', 'junit.xml', 'summary.md', 'report.html']);
-    const json = JSON.parse(await readFile(files[0]!, 'utf8')) as { findings: unknown[]; seed: number; verdict: string; rules: unknown[] };
-    expect(json).toMatchObject({ seed: 42, verdict: 'failed' });
+    const json = JSON.parse(await readFile(files[0]!, 'utf8')) as RunResult;
+    expect(json).toMatchObject({ seed: 42, verdict: 'failed', coverage: { covered: 3, testable: 4 }, inconclusive: { 'undocumented-code': 2 } });
     expect(json.findings).toHaveLength(3);
-    expect(json.rules).toHaveLength(3);
+    expect(json.rules).toHaveLength(4);
   });
 });
 
 describe('renderJunit', () => {
-  it('has one test case per rule and check, a failure for the violation, and escapes everything', () => {
+  it('has one test case per rule and check of covered families, a failure for the violation, and escapes everything', () => {
     const xml = renderJunit(sampleResult());
-    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    const cases = testcases(xml);
+    expect([...cases.keys()]).toEqual([
+      '(valid) · valid-accepted',
+      'SystemDiskSize.maximum · violation-rejected',
+      'SystemDiskSize.maximum · no-server-error',
+      'ImageName.requiredWhen.TargetType · ambiguous-rule',
+      'Frequency.maximum',
+    ]);
     expect(xml.match(/<failure /g)).toHaveLength(1);
+    expect(cases.get('SystemDiskSize.maximum · violation-rejected')).toContain('<failure ');
+    // The shrunk request is the reproduction.
+    expect(cases.get('SystemDiskSize.maximum · violation-rejected')).toContain("--data-binary &apos;SystemDiskSize=2049&apos;");
+    expect(xml).toContain('tests="5" failures="1" skipped="1"');
     expect(xml).not.toContain('<script>');
     expect(xml).not.toContain('\u0001');
     expect(xml).not.toMatch(/]]>(?!<)/);
   });
+
+  it('marks families not covered, inconclusive or not testable as one skipped test case each, with the reason', () => {
+    const xml = renderJunit(inconclusiveResult());
+    const cases = testcases(xml);
+    expect(xml.match(/<failure /g)).toBeNull();
+    expect(cases.get('Frequency.maximum')).toBe(`<skipped message="inconclusive: 4 answers refused authentication (${hostile.closeScript.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')})"/>`);
+    expect(cases.get('(stateful) one incomplete job per source')).toBe('<skipped message="not-covered: every source server of the profile already has an incomplete job"/>');
+    expect(cases.get('bandwidth.maximum')).toBe('<skipped message="inconclusive: 3 answers throttled (APIGW.0308)"/>');
+    expect(cases.get('(valid)')).toBe('<skipped message="not-testable: no-create mode: a valid request would create a job"/>');
+    // No per-check test case for a family that was not covered; covered ones keep theirs.
+    expect([...cases.keys()].filter((name) => name.startsWith('Frequency.maximum'))).toEqual(['Frequency.maximum']);
+    expect(cases.get('SystemDiskSize.maximum · violation-rejected')).toBe('');
+    expect(xml.match(/<skipped /g)).toHaveLength(4);
+    expect(xml).toContain('<testsuites name="migration-conformance" tests="9" failures="0" skipped="4"');
+    expect(xml).not.toContain('<img');
+  });
+
+  it('names the inconclusive reasons when a family has no reason in words', () => {
+    const result = inconclusiveResult();
+    const rules = result.rules.map(({ coverageReason, ...r }) => (r.rule === 'bandwidth.maximum' ? { ...r, inconclusive: { server: 1, throttling: 3 } } : { ...r, ...(coverageReason === undefined ? {} : { coverageReason }) }));
+    expect(testcases(renderJunit({ ...result, rules })).get('bandwidth.maximum')).toBe('<skipped message="inconclusive: no conclusive answer: 3 throttling, 1 server"/>');
+  });
+
+  it('fails an inconclusive family that has a failing finding', () => {
+    const result = inconclusiveResult();
+    const xml = renderJunit({ ...result, findings: [sampleFinding({ rule: 'Frequency.maximum', check: 'no-server-error', code: 'server_error', message: 'answered 500' })] });
+    const cases = testcases(xml);
+    expect(cases.has('Frequency.maximum')).toBe(false);
+    expect(cases.get('Frequency.maximum · no-server-error')).toMatch(/^<failure message="answered 500" type="server_error">/);
+    expect(cases.get('Frequency.maximum · violation-rejected')).toMatch(/^<skipped message="inconclusive: /);
+    expect(xml.match(/<failure /g)).toHaveLength(1);
+  });
+
   it('fails drift test cases only in strict runs', () => {
     const strict = { ...sampleResult([sampleFinding({ severity: 'drift', check: 'violation-rejected' })]), strict: true };
     expect(renderJunit(strict).match(/<failure /g)).toHaveLength(1);
     expect(renderJunit({ ...strict, strict: false }).match(/<failure /g)).toBeNull();
   });
+
+  it('fails an inconclusive family on drift only in strict runs', () => {
+    expect(testcases(renderJunit({ ...sampleResult(), strict: true })).get('Frequency.maximum · error-code-documented')).toMatch(/^<failure /);
+    expect(testcases(renderJunit(sampleResult())).get('Frequency.maximum')).toMatch(/^<skipped message="inconclusive: 2 answers with an error code in no catalogue \(&lt;script&gt;/);
+  });
 });
 
 describe('renderMarkdown', () => {
-  it('leads with the verdict, counts by check and severity, and shows reproductions', () => {
+  it('leads with the verdict and its coverage, counts by check and severity, and shows reproductions', () => {
     const md = renderMarkdown(sampleResult());
     expect(md.split('\n')[0]).toBe('# ❌ Conformance: failed');
+    expect(md.split('\n\n')[1]).toBe('1 finding of severity violation. 12 cases sent, 3 findings, seed 42.\\\nCoverage: 3 of 4 testable rules conclusive (75%, minimum 90%)');
+    expect(md).toContain('| alibaba-smc/CreateReplicationJob@current | 4 | 3 | 1 | 0 | 0 |');
     expect(md).toContain('| violation-rejected | 1 | 0 | 0 |');
-    expect(md).toContain("curl -sS -X POST 'http://127.0.0.1:9101/'");
+    expect(md).toContain("Request (shrunk in 6 requests):\n\n```\ncurl -sS -X POST 'http://127.0.0.1:9101/' --data-binary 'SystemDiskSize=2049'\n```");
     expect(md).not.toContain('ambiguous_reading_rejects');
   });
+
+  it('shows an inconclusive run: its verdict, coverage, what was not tested, answers by reason, families not covered', () => {
+    const md = renderMarkdown(inconclusiveResult());
+    const paragraphs = md.split('\n\n');
+    expect(paragraphs[0]).toBe('# ❔ Conformance: inconclusive');
+    expect(paragraphs[1]).toContain('Coverage: 4 of 7 testable rules conclusive (57.1%, minimum 90%)');
+    expect(paragraphs[1]).toContain(`- Not tested: ${noCreateLine}`);
+    expect(md).toContain('| API | testable | covered | inconclusive | not covered | not testable |');
+    expect(md).toContain('| alibaba-smc/CreateReplicationJob@current | 4 | 2 | 1 | 1 | 1 |');
+    expect(md).toContain('| huawei-dcs/CreateMigrationTask | 3 | 2 | 1 | 0 | 0 |');
+    // In inconclusiveReasons order, whatever the order of the counts.
+    expect(md).toContain('## Inconclusive answers\n\n| reason | cases |\n|---|---:|\n| authentication | 4 |\n| throttling | 3 |\n| creating-not-allowed | 5 |\n');
+    expect(md).toContain('## Not covered\n\n- `alibaba-smc/CreateReplicationJob@current` · `Frequency.maximum` (inconclusive): 4 answers refused authentication');
+    expect(md).toContain('- `huawei-dcs/CreateMigrationTask` · `bandwidth.maximum` (inconclusive): 3 answers throttled (APIGW.0308)');
+    expect(md).toContain('(not-covered): every source server of the profile already has an incomplete job');
+    expect(md).not.toContain('## Top findings');
+    // Endpoint bytes in a reason stay text.
+    expect(md.split('## Not covered')[1]).toContain('(&lt;/script&gt;&lt;img src=x onerror="window.__pwned=true"&gt;)');
+    expect(md.split('## Not covered')[1]).not.toContain('<img');
+  });
+
+  it('lists at most 30 families not covered and says how many more there are', () => {
+    const result = inconclusiveResult();
+    const uncovered = Array.from({ length: 42 }, (_, i) => ({ api: 'a', rule: `R${i}.maximum`, state: 'inconclusive' as const, reason: 'throttled' }));
+    const md = renderMarkdown({ ...result, coverage: { ...result.coverage, uncovered } });
+    const section = md.split('## Not covered\n\n')[1]!.split('\n\n')[0]!;
+    expect(section.split('\n')).toHaveLength(31);
+    expect(section).toContain('`R29.maximum`');
+    expect(section).not.toContain('`R30.maximum`');
+    expect(section.split('\n').at(-1)).toBe('- …and 12 more in report.json.');
+  });
+
+  it('leaves out the inconclusive and not-covered sections when there is nothing in them', () => {
+    const result = sampleResult();
+    const md = renderMarkdown({ ...result, inconclusive: {}, coverage: { ...result.coverage, uncovered: [] } });
+    expect(md).not.toContain('## Inconclusive answers');
+    expect(md).not.toContain('## Not covered');
+    expect(md).not.toContain('Not tested:');
+  });
+
   it('keeps to the top findings and says how many more there are', () => {
     const many = Array.from({ length: 50 }, (_, i) => sampleFinding({ caseId: `c#${i}` }));
     const md = renderMarkdown(sampleResult(many));
@@ -54,10 +151,32 @@ describe('renderMarkdown', () => {
 });
 
 describe('renderJson', () => {
-  it('writes what schemas/report.schema.json describes', () => {
-    const validate = compileSchema(JSON.parse(readFileSync(path.join(schemasDir, 'report.schema.json'), 'utf8')) as SchemaNode);
-    const report: unknown = JSON.parse(renderJson(sampleResult()));
+  const validate = compileSchema(JSON.parse(readFileSync(path.join(schemasDir, 'report.schema.json'), 'utf8')) as SchemaNode);
+
+  it.each([
+    ['a failed run', sampleResult],
+    ['an inconclusive run', inconclusiveResult],
+  ])('writes what schemas/report.schema.json describes: %s', (_, fixture) => {
+    const report: unknown = JSON.parse(renderJson(fixture()));
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('writes every field of the run result', () => {
+    for (const result of [sampleResult(), inconclusiveResult()]) expect(JSON.parse(renderJson(result))).toEqual(JSON.parse(JSON.stringify(result)));
+  });
+
+  it('the schema refuses what a report cannot hold', () => {
+    const report = JSON.parse(renderJson(inconclusiveResult())) as Record<string, unknown> & { rules: Record<string, unknown>[]; findings: Record<string, unknown>[] };
+    const broken: [string, unknown][] = [
+      ['an unknown verdict', { ...report, verdict: 'unknown' }],
+      ['no coverage', { ...report, coverage: undefined }],
+      ['an unknown inconclusive reason', { ...report, inconclusive: { ...(report['inconclusive'] as object), teapot: 1 } }],
+      ['an unknown coverage state', { ...report, rules: [{ ...report.rules[0], coverage: 'partly' }] }],
+      ['a rule without kind', { ...report, rules: [{ ...report.rules[0], kind: undefined }] }],
+      ['an unknown case kind', { ...report, findings: [{ ...report.findings[0], case: { kind: 'fuzz', label: 'x', expected: {}, document: {} } }] }],
+      ['shrunk in steps', { ...report, findings: [{ ...report.findings[0], shrunk: { request: { method: 'POST', url: 'u', headers: {} }, curl: 'c', steps: 3 } }] }],
+    ];
+    for (const [what, value] of broken) expect(validate(JSON.parse(JSON.stringify(value))), what).toBe(false);
   });
 
   it('keeps hostile bytes as data', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, inject, it } from 'vitest';
-import type { Finding } from '../src/checks/finding.ts';
+import { isFailing, type Finding } from '../src/checks/finding.ts';
 import type { ApiId } from '../src/contract/apis.ts';
 import { loadContract } from '../src/contract/load.ts';
 import { redactText } from '../src/protocols/redact.ts';
@@ -17,7 +17,7 @@ export interface ConformanceMeta {
   readonly rule: string;
   readonly outcome?: RuleOutcome;
   readonly findings: readonly Finding[];
-  readonly summary?: Pick<ApiRunOutput, 'casesSent' | 'skipped' | 'interrupted'>;
+  readonly summary?: Pick<ApiRunOutput, 'casesSent' | 'interrupted' | 'stopped'>;
 }
 
 declare module 'vitest' {
@@ -74,29 +74,31 @@ export function defineConformanceSuite(api: ApiId): void {
       // Call sequences create resources: only on loopback or with --allow-create, and (SMC) where jobs can be deleted between them.
       const redact = (text: string) => redactText(text, options.secrets);
       const mayCreate = options.allowCreate || isLoopback(target.config.endpoint);
-      const stateful = !selected.has('(stateful)') || !mayCreate
+      const canDelete = target.vendor === 'huawei' || target.config.cleanup === 'api';
+      const stateful = !selected.has('(stateful)') || !mayCreate || !canDelete
         ? undefined
         : target.vendor === 'huawei'
           ? await runDcsReferences({ api, target, seed: options.seed, redact, signal: interrupt.signal }).then((r) => ({ findings: r.findings, sequences: r.calls, calls: r.calls }))
-          : target.config.cleanup === 'api'
-            ? await runStateful({ api, target, seed: options.seed, redact, signal: interrupt.signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }).then((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, rule: `(stateful) ${f.rule}` })) }))
-            : undefined;
+          : await runStateful({ api, target, seed: options.seed, redact, signal: interrupt.signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }).then((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, rule: `(stateful) ${f.rule}` })) }));
       const statefulFindings = stateful?.findings ?? [];
+      const statefulOutcome: RuleOutcome | undefined = !selected.has('(stateful)')
+        ? undefined
+        : {
+            api,
+            rule: '(stateful)',
+            kind: 'stateful',
+            cases: stateful?.sequences ?? 0,
+            conclusive: stateful?.sequences ?? 0,
+            inconclusive: {},
+            coverage: stateful && stateful.sequences > 0 ? 'covered' : 'not-testable',
+            ...(stateful ? {} : { coverageReason: !mayCreate ? 'call sequences create resources: no-create mode (--allow-create to test them)' : 'call sequences need a target whose jobs can be deleted (cleanup "api")' }),
+            findings: { violation: statefulFindings.filter((f) => f.severity === 'violation').length, drift: 0, info: statefulFindings.filter((f) => f.severity === 'info').length },
+            checks: stateful ? { [target.vendor === 'huawei' ? 'referenced-resources' : 'stateful-sequence']: statefulFindings.some((f) => f.severity === 'violation') ? 'failed' : 'passed' } : {},
+          };
       output = {
         ...single,
         findings: [...single.findings, ...statefulFindings],
-        outcomes: [
-          ...single.outcomes,
-          ...(stateful
-            ? [{
-                api,
-                rule: '(stateful)',
-                cases: stateful.sequences,
-                findings: { violation: statefulFindings.filter((f) => f.severity === 'violation').length, drift: 0, info: statefulFindings.filter((f) => f.severity === 'info').length },
-                checks: { [target.vendor === 'huawei' ? 'referenced-resources' : 'stateful-sequence']: statefulFindings.some((f) => f.severity === 'violation') ? ('failed' as const) : ('passed' as const) },
-              }]
-            : []),
-        ],
+        outcomes: [...single.outcomes, ...(statefulOutcome ? [statefulOutcome] : [])],
         casesSent: single.casesSent + (stateful?.calls ?? 0),
       };
     }, 30 * 60 * 1000);
@@ -111,9 +113,9 @@ export function defineConformanceSuite(api: ApiId): void {
           rule: family,
           findings,
           ...(outcome ? { outcome } : {}),
-          ...(index === 0 ? { summary: { casesSent: output.casesSent, skipped: output.skipped, interrupted: output.interrupted } } : {}),
+          ...(index === 0 ? { summary: { casesSent: output.casesSent, interrupted: output.interrupted, ...(output.stopped ? { stopped: output.stopped } : {}) } } : {}),
         };
-        const failing = findings.filter((f) => f.severity === 'violation' || (options.strict && f.severity === 'drift'));
+        const failing = findings.filter((f) => isFailing(f, options.strict));
         if (failing.length > 0) throw new Error(`${failing.length} finding(s) for ${family}:\n${failing.slice(0, 5).map(describeFinding).join('\n')}`);
       });
     });

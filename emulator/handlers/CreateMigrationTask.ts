@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Contract } from '../../src/contract/load.ts';
-import type { Clock } from '../../src/keywords/clock.ts';
 import { createRequestCheck } from '../check-request.ts';
 import { requireStateful, statefulError } from '../documented-error.ts';
-import type { FaultName } from '../faults.ts';
 import { errorResponse, json } from '../responses.ts';
+import type { EmulatorSettings } from '../settings.ts';
 import type { DcsState } from '../store.ts';
 
 /**
@@ -12,9 +11,10 @@ import type { DcsState } from '../store.ts';
  * be one of the project's (contract: target-instance-exists, 404). The answer is `{id, name, status}`
  * with a 32-hex id like the seed's example and the example's status `MIGRATING`.
  */
-export function createMigrationTask(contract: Contract, state: DcsState, faults: ReadonlySet<FaultName>, clock: Clock): (body: Record<string, unknown>) => Response {
+export function createMigrationTask(contract: Contract, state: DcsState, settings: EmulatorSettings): (body: Record<string, unknown>) => Response {
   requireStateful(contract, ['target-instance-exists']);
-  const check = createRequestCheck(contract, faults, clock);
+  const check = createRequestCheck(contract, settings);
+  const { faults } = settings;
   return (body) => {
     const invalid = check(body);
     if (invalid) return invalid;

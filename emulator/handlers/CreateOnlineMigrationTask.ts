@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Contract } from '../../src/contract/load.ts';
-import type { Clock } from '../../src/keywords/clock.ts';
 import { createRequestCheck } from '../check-request.ts';
 import { requireStateful, statefulError } from '../documented-error.ts';
-import type { FaultName } from '../faults.ts';
 import { errorResponse, json } from '../responses.ts';
+import type { EmulatorSettings } from '../settings.ts';
 import type { DcsState } from '../store.ts';
 
 /**
@@ -12,9 +11,10 @@ import type { DcsState } from '../store.ts';
  * and the security group must be the project's (contract: vpc-exists, subnet-in-vpc,
  * security-group-exists). The answer is `{instance_id}`, a UUID like the seed's example.
  */
-export function createOnlineMigrationTask(contract: Contract, state: DcsState, faults: ReadonlySet<FaultName>, clock: Clock): (body: Record<string, unknown>) => Response {
+export function createOnlineMigrationTask(contract: Contract, state: DcsState, settings: EmulatorSettings): (body: Record<string, unknown>) => Response {
   requireStateful(contract, ['vpc-exists', 'subnet-in-vpc', 'security-group-exists']);
-  const check = createRequestCheck(contract, faults, clock);
+  const check = createRequestCheck(contract, settings);
+  const { faults } = settings;
   return (body) => {
     const invalid = check(body);
     if (invalid) return invalid;

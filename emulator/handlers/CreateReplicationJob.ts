@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Contract } from '../../src/contract/load.ts';
-import type { Clock } from '../../src/keywords/clock.ts';
 import { createRequestCheck } from '../check-request.ts';
 import { enforces, invalidParameter, requireStateful, statefulError, type ErrorAnswer } from '../documented-error.ts';
-import type { FaultName } from '../faults.ts';
 import { errorResponse, json, newRequestId } from '../responses.ts';
+import type { EmulatorSettings } from '../settings.ts';
 import type { SmcState } from '../store.ts';
 
 /** A JobId like the documents' `j-bp17bclvg344jlyt****`: `j-` and 20 lower-case characters. */
@@ -27,9 +26,10 @@ function heldJobState(contract: Contract): string {
  * indexes and sizes, VSwitch in VPC, quota. ClientToken repeats return the first JobId.
  * Codes and messages come from the contract; the order of checks is ours (README).
  */
-export function createReplicationJob(contract: Contract, state: SmcState, faults: ReadonlySet<FaultName>, clock: Clock): (request: Record<string, unknown>) => Response {
+export function createReplicationJob(contract: Contract, state: SmcState, settings: EmulatorSettings): (request: Record<string, unknown>) => Response {
   requireStateful(contract, ['source-must-be-available', 'one-incomplete-job-per-source', 'unique-job-name', 'data-disk-index-exists', 'vswitch-in-vpc', 'job-quota']);
-  const check = createRequestCheck(contract, faults, clock);
+  const check = createRequestCheck(contract, settings);
+  const { faults } = settings;
   const jobState = heldJobState(contract);
   const refuse = (answer: ErrorAnswer) => errorResponse(contract, answer);
   const imageNamesAreUnique = enforces(contract, 'image-name-used-by-job');

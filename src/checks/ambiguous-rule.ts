@@ -1,18 +1,17 @@
-import { found, statusIn, type Check } from './check.ts';
+import { found, type Check } from './check.ts';
 
-/** `ambiguous-rule`: where the docs contradict themselves, says which reading the endpoint follows; never passes or fails a run. */
+/** `ambiguous-rule`: a request the readings of the documents judge differently; the answer says which readings the endpoint follows. Never fails a run. */
 export const ambiguousRule: Check = {
   name: 'ambiguous-rule',
-  appliesTo: (context) => context.case.expected.outcome === 'either' && 'response' in context.exchange,
+  appliesTo: (context) => context.case.kind === 'probe' && context.outcome.conclusive,
   run: (context) => {
     const expected = context.case.expected;
-    if (expected.outcome !== 'either') return [];
-    const accepted = statusIn(context, 200, 300);
-    const contradiction = context.contract.document.contradictions.find((c) => c.id === expected.contradiction);
-    const reading = contradiction?.readings.find((r) => r.endpoint === (accepted ? 'accepts' : 'rejects'));
-    return found(accepted ? 'ambiguous_reading_accepts' : 'ambiguous_reading_rejects', 'info', `${context.case.rule} (${context.case.label}): the endpoint ${accepted ? 'accepts' : 'rejects'} it${reading ? `, following "${reading.says}"` : ''}.`, {
-      documented: contradiction?.summary,
-      received: accepted ? 'accepts' : 'rejects',
+    if (expected.outcome !== 'either' || !context.outcome.conclusive) return [];
+    const accepted = context.outcome.accepted;
+    const fits = expected.readings.map((r) => `${r.contradiction}: ${(accepted ? r.accepting : r.refusing).join(' or ')}`);
+    return found(accepted ? 'ambiguous_reading_accepts' : 'ambiguous_reading_rejects', 'info', `${context.case.rule} (${context.case.label}): the endpoint ${accepted ? 'accepts' : 'refuses'} it, as the reading ${fits.join('; ')} says.`, {
+      documented: expected.readings,
+      received: accepted ? 'accepts' : 'refuses',
     });
   },
 };

@@ -1,14 +1,18 @@
 import type { ValidateFunction } from 'ajv';
 import type { RequestCase } from '../../generators/request-case.ts';
 import type { Contract } from '../contract/load.ts';
-import type { Exchange } from '../runner/transport.ts';
+import type { Exchange } from '../protocols/exchange.ts';
+import type { Answer } from './answer.ts';
 import type { Finding, Severity } from './finding.ts';
+import type { CaseOutcome } from './outcome.ts';
 
 /** What a check sees of the body: parsed JSON when it is JSON, and the vendor's error fields. */
 export interface ParsedBody {
   readonly json?: unknown;
   /** `Code` (Alibaba) or `error_code` (Huawei). */
   readonly errorCode?: string;
+  /** `Message` (Alibaba) or `error_msg` (Huawei). */
+  readonly errorMessage?: string;
   /** `RequestId` in the body (Alibaba) or the `x-request-id` header (Huawei). */
   readonly requestId?: string;
 }
@@ -19,6 +23,10 @@ export interface CheckContext {
   readonly case: RequestCase;
   readonly exchange: Exchange;
   readonly body: ParsedBody;
+  /** The answer, classified. */
+  readonly answer: Answer;
+  /** What the answer says about the case's rule. */
+  readonly outcome: CaseOutcome;
   /** A second exchange of the same request with the same ClientToken, for the idempotency check. */
   readonly repeat?: { readonly exchange: Exchange; readonly body: ParsedBody };
   readonly validators: {

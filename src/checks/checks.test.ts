@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Expectation, RequestCase } from '../../generators/request-case.ts';
+import { answerAbout, classifyAnswer } from './answer.ts';
 import { loadContract } from '../contract/load.ts';
 import { compileSchema } from '../contract/validator.ts';
 import type { WireResponse } from '../protocols/wire-request.ts';
 import type { CheckContext } from './check.ts';
 import { checks } from './index.ts';
+import { caseOutcome } from './outcome.ts';
 import { parseBody } from './parse-body.ts';
 
 const smc = loadContract('alibaba-smc/CreateReplicationJob@current');
@@ -13,14 +15,18 @@ const json = { 'content-type': 'application/json;charset=utf-8' };
 const requestId = 'C8B26B44-0189-443E-9816-D951F59623A9';
 
 function context(contract: typeof smc, expected: Expectation, response: WireResponse | 'timeout', rule = 'SystemDiskSize.maximum'): CheckContext {
-  const c: RequestCase = { kind: expected.outcome === 'accept' ? 'valid' : 'violation', rule, label: 'limit + 1', request: {}, expected };
+  const c: RequestCase = { kind: expected.outcome === 'accept' ? 'valid' : expected.outcome === 'reject' ? 'violation' : 'probe', rule, label: 'limit + 1', pointer: '/SystemDiskSize', request: {}, expected };
   const request = { method: 'POST', url: 'http://127.0.0.1/', headers: {} };
   const exchange = response === 'timeout' ? { request, failure: { kind: 'timeout' as const, message: 'no response' }, durationMs: 1, attempts: 1 } : { request, response, durationMs: 1, attempts: 1 };
+  const body = response === 'timeout' ? {} : parseBody(response, contract.document.vendor);
+  const answer = classifyAnswer(contract, exchange, body);
   return {
     contract,
     case: c,
     exchange,
-    body: response === 'timeout' ? {} : parseBody(response, contract.document.vendor),
+    body,
+    answer,
+    outcome: caseOutcome(c, answer, { about: answerAbout(answer, [c.pointer ?? '']), editsFixtureReference: false }),
     validators: { success: new Map([...contract.responseSchemas].map(([s, schema]) => [s, compileSchema(schema)])), errorEnvelope: compileSchema(contract.errorEnvelopeSchema) },
   };
 }
@@ -42,18 +48,38 @@ describe('checks on Alibaba SMC answers', () => {
   it('name each fault', () => {
     const cases: [CheckContext, string[]][] = [
       [context(smc, reject, { status: 200, headers: json, body: JSON.stringify({ RequestId: requestId, JobId: 'j-1' }) }), ['violation-rejected/accepted_invalid_request/violation']],
-      [context(smc, reject, smcError(500, 'InternalError')), ['no-server-error/server_error/violation', 'error-code-documented/unexpected_error_code/info']],
+      [context(smc, reject, smcError(500, 'InternalError')), ['no-server-error/server_error/violation']],
       [context(smc, reject, smcError(400, 'Bogus.Code')), ['error-code-documented/undocumented_error_code/drift']],
-      [context(smc, reject, smcError(404, 'ReplicationJobName.Duplicate')), ['status-documented/status_code_mismatch/violation', 'error-code-documented/unexpected_error_code/info']],
+      [context(smc, reject, smcError(404, 'ReplicationJobName.Duplicate')), ['fixture-state/refused_for_fixture_state/violation', 'status-documented/status_code_mismatch/violation', 'error-code-documented/unexpected_error_code/info']],
       [context(smc, reject, { status: 418, headers: json, body: '{}' }), ['status-documented/undocumented_status/violation', 'error-envelope/bad_error_envelope/violation', 'request-id/missing_request_id/violation']],
       [context(smc, reject, { status: 400, headers: json, body: JSON.stringify({ RequestId: requestId, Message: 'no code' }) }), ['error-envelope/bad_error_envelope/violation']],
       [context(smc, reject, { ...smcError(400, 'InvalidParameter'), headers: { 'content-type': 'text/plain' } }), ['content-type/wrong_content_type/violation']],
       [context(smc, { outcome: 'accept' }, { status: 200, headers: json, body: JSON.stringify({ JobId: 'j-1' }) }), ['response-schema/schema_mismatch/violation', 'request-id/missing_request_id/violation']],
       [context(smc, { outcome: 'accept' }, smcError(400, 'InvalidParameter')), ['valid-accepted/rejected_valid_request/violation']],
       [context(smc, reject, 'timeout'), ['no-server-error/transport_failure/violation']],
-      [context(smc, { outcome: 'either', contradiction: 'target-type-case' }, { status: 200, headers: json, body: JSON.stringify({ RequestId: requestId, JobId: 'j-1' }) }), ['ambiguous-rule/ambiguous_reading_accepts/info']],
+      [context(smc, { outcome: 'either', readings: [{ contradiction: 'target-type-case', accepting: ['ignore-case'], refusing: ['exact'] }] }, { status: 200, headers: json, body: JSON.stringify({ RequestId: requestId, JobId: 'j-1' }) }), ['ambiguous-rule/ambiguous_reading_accepts/info']],
     ];
     for (const [ctx, expected] of cases) expect(findings(ctx), JSON.stringify(ctx.exchange)).toEqual(expected);
+  });
+
+  it('judge nothing about a rule from answers of another layer', () => {
+    for (const answer of [smcError(400, 'SignatureDoesNotMatch'), smcError(400, 'Throttling.User'), smcError(403, 'Forbidden.RAM'), smcError(404, 'InvalidAction.NotFound')]) {
+      for (const expected of [reject, { outcome: 'accept' } as const]) {
+        const ctx = context(smc, expected, answer);
+        expect(ctx.outcome.conclusive, answer.body).toBe(false);
+        expect(findings(ctx).filter((f) => f.endsWith('/violation')), answer.body).toEqual([]);
+      }
+    }
+  });
+
+  it('tie a validation refusal to the parameter its message names', () => {
+    const naming = (name: string) => smcError(400, 'InvalidParameter', { Message: `The specified value of parameter "${name}" is not valid.` });
+    expect(findings(context(smc, reject, naming('SystemDiskSize')))).toEqual([]);
+    expect(context(smc, reject, naming('SystemDiskSize')).outcome).toEqual({ conclusive: true, accepted: false });
+    expect(findings(context(smc, reject, naming('Name')))).toEqual(['refused-for-named-parameter/refused_for_other_parameter/violation']);
+    expect(context(smc, reject, naming('Name')).outcome).toEqual({ conclusive: false, reason: 'other-parameter' });
+    const missing = smcError(400, 'MissingParameter', { Message: 'The input parameter "DataDisk.1.Size" that is mandatory for processing this request is not supplied.' });
+    expect(context(smc, { outcome: 'reject', codes: ['MissingParameter'] }, missing, 'DataDisk.Size.required').outcome).toEqual({ conclusive: false, reason: 'other-parameter' });
   });
 });
 

@@ -14,7 +14,8 @@ export const errorCodeDocumented: Check = {
     const known = knownCodes(context.contract).get(code);
     if (!known) return found('undocumented_error_code', 'drift', `Error code ${code} is in neither the ${context.contract.id} error table nor the vendor's global catalogue.`, { received: code });
     const expected = context.case.expected;
-    if (expected.outcome === 'reject' && !expected.codes.includes(code) && !known.gateway)
+    // Other classes (authentication, throttling…) make the case inconclusive; only refusals for the rule are compared.
+    if (expected.outcome === 'reject' && !expected.codes.includes(code) && (known.class === 'validation' || known.class === 'state'))
       return found('unexpected_error_code', 'info', `${context.case.rule} was rejected with ${code}; this kind of fault presumably gets ${expected.codes.join(' or ')}.`, { documented: expected.codes, received: code });
     return [];
   },

@@ -1,3 +1,4 @@
+import type { CaseKind } from '../../generators/request-case.ts';
 import type { WireRequest, WireResponse } from '../protocols/wire-request.ts';
 
 /** How much a finding weighs: `violation` fails the run, `drift` fails it only with --strict, `info` never does. */
@@ -41,14 +42,19 @@ export interface Finding {
   readonly seed: number;
   /** The case as generated and bound to the target (the request document before the wire), so `replay` can send it to any target. */
   readonly case?: {
-    readonly kind: 'valid' | 'violation';
+    readonly kind: CaseKind;
     readonly label: string;
     readonly pointer?: string;
     readonly expected: unknown;
     readonly document: Readonly<Record<string, unknown>>;
   };
-  /** The smallest request fast-check's shrinking found that still fails the same way, when shrinking ran. */
-  readonly shrunk?: { readonly request: WireRequestRecord; readonly curl: string; readonly steps: number };
+  /** The smallest request that still fails the same check the same way, when shrinking ran; `requests` it took to find it. */
+  readonly shrunk?: { readonly request: WireRequestRecord; readonly curl: string; readonly requests: number };
   /** For a call sequence (stateful checks): every call up to the failing one, each with its reproduction. */
   readonly sequence?: readonly { readonly request: WireRequestRecord; readonly status?: number; readonly curl: string }[];
+}
+
+/** Whether a finding fails the run: a violation always, a drift with --strict. */
+export function isFailing(finding: Pick<Finding, 'severity'>, strict: boolean): boolean {
+  return finding.severity === 'violation' || (strict && finding.severity === 'drift');
 }

@@ -3,8 +3,10 @@ import { ambiguousRule } from './ambiguous-rule.ts';
 import { contentType } from './content-type.ts';
 import { errorCodeDocumented } from './error-code-documented.ts';
 import { errorEnvelope } from './error-envelope.ts';
+import { fixtureState } from './fixture-state.ts';
 import { idempotency } from './idempotency.ts';
 import { noServerError } from './no-server-error.ts';
+import { refusedForNamedParameter } from './refused-for-named-parameter.ts';
 import { requestId } from './request-id.ts';
 import { responseSchema } from './response-schema.ts';
 import { statusDocumented } from './status-documented.ts';
@@ -16,6 +18,8 @@ export const checks: readonly Check[] = [
   // outcome
   validAccepted,
   violationRejected,
+  refusedForNamedParameter,
+  fixtureState,
   noServerError,
   // documentation
   statusDocumented,
@@ -30,6 +34,11 @@ export const checks: readonly Check[] = [
   ambiguousRule,
 ];
 
+export { answerAbout, classifyAnswer } from './answer.ts';
+export { caseOutcome, inconclusiveReasons } from './outcome.ts';
+export { isFailing } from './finding.ts';
 export { parseBody } from './parse-body.ts';
+export type { Answer, AnswerClass } from './answer.ts';
 export type { Check, CheckContext, FindingDraft, ParsedBody } from './check.ts';
 export type { Finding, Severity, WireRequestRecord, WireResponseRecord } from './finding.ts';
+export type { CaseOutcome, InconclusiveReason, OutcomeContext } from './outcome.ts';

@@ -1,15 +1,14 @@
-import { found, statusIn, type Check } from './check.ts';
+import { found, type Check } from './check.ts';
 
-/** `violation-rejected`: a request that breaks an unambiguous rule gets a 4xx (a 5xx is no-server-error's finding). */
+/** `violation-rejected`: a request that every reading of the documents refuses is refused (a 4xx about its rule). */
 export const violationRejected: Check = {
   name: 'violation-rejected',
-  appliesTo: (context) => context.case.expected.outcome === 'reject' && 'response' in context.exchange,
+  appliesTo: (context) => context.case.kind === 'violation' && context.outcome.conclusive,
   run: (context) => {
-    if (statusIn(context, 400, 600)) return [];
-    const status = 'response' in context.exchange ? context.exchange.response.status : 0;
-    return found('accepted_invalid_request', 'violation', `A request that breaks ${context.case.rule} (${context.case.label}) was answered ${status} instead of a 4xx.`, {
+    if (!context.outcome.conclusive || !context.outcome.accepted) return [];
+    return found('accepted_invalid_request', 'violation', `A request that breaks ${context.case.rule} (${context.case.label}) was answered ${context.answer.status ?? ''} instead of a 4xx.`, {
       documented: { status: '4xx', codes: context.case.expected.outcome === 'reject' ? context.case.expected.codes : [] },
-      received: { status, code: context.body.errorCode },
+      received: { status: context.answer.status, code: context.body.errorCode },
     });
   },
 };

@@ -7,7 +7,7 @@ import { commands } from './commands/index.ts';
 
 function topLevelHelp(): string {
   const rows = [...commands.values()].map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
-  return `migration-conformance: contract and conformance tests for cloud migration-task APIs\n\nUsage: migration-conformance <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun 'migration-conformance <command> --help' for a command's options.\nExit codes: 0 conforming or valid, 1 run failed or invalid, 2 usage or profile error, 3 target unreachable.\n`;
+  return `migration-conformance: contract and conformance tests for cloud migration-task APIs\n\nUsage: migration-conformance <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun 'migration-conformance <command> --help' for a command's options.\nExit codes: 0 conforming or valid, 1 run failed or invalid, 2 usage or profile error, 3 target unreachable or refusing the credentials, 4 inconclusive.\n`;
 }
 
 /** Runs the CLI on `argv` (without the node and script paths) and returns the exit code; never throws. */

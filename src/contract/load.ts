@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ContractError } from '../errors/index.ts';
 import type { ContractDocument, GlobalErrorCatalogue } from '../generated/contract-document.ts';
 import { apiIds, type ApiId } from './apis.ts';
+import { readingChoicesOf, type ReadingChoice } from './readings.ts';
 import type { Rule } from './rule.ts';
 import { deriveRules } from './rules.ts';
 import type { SchemaNode } from './schema-node.ts';
@@ -26,7 +27,10 @@ export interface Contract {
   readonly responseSchemas: ReadonlyMap<number, SchemaNode>;
   readonly errorEnvelopeSchema: SchemaNode;
   readonly globalErrors: GlobalErrorCatalogue;
+  /** The rules of the request schema as written (the strictest reading); `ambiguous` names the contradiction that reads one otherwise. */
   readonly rules: readonly Rule[];
+  /** The contradictions whose readings change what a request must satisfy. */
+  readonly readings: readonly ReadingChoice[];
   readonly examples: ContractExamples;
 }
 
@@ -53,8 +57,14 @@ export function loadContract(id: ApiId): Contract {
   const requestExample = readJson(at(document.examples.request)) as { request: Record<string, unknown> };
   const responseExample = readJson(at(document.examples.response)) as ContractExamples['response'];
   let rules: Rule[];
+  let readings: ReadingChoice[];
   try {
-    rules = deriveRules(requestSchema, { style: document.binding.style });
+    const asWritten = deriveRules(requestSchema, { style: document.binding.style });
+    readings = readingChoicesOf(document, requestSchema, asWritten, document.binding.style);
+    rules = asWritten.map((rule) => {
+      const contradiction = readings.find((c) => c.touchedRules.has(rule.id));
+      return contradiction ? { ...rule, ambiguous: contradiction.id } : rule;
+    });
   } catch (cause) {
     throw new ContractError(`${id}: ${(cause as Error).message}`, { cause });
   }
@@ -66,6 +76,7 @@ export function loadContract(id: ApiId): Contract {
     errorEnvelopeSchema: readJson(at(document.errorEnvelope)) as SchemaNode,
     globalErrors: readJson(at(document.globalErrors)) as GlobalErrorCatalogue,
     rules,
+    readings,
     examples: { request: requestExample.request, response: responseExample },
   };
   cache.set(id, contract);

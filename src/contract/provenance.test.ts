@@ -44,11 +44,15 @@ describe.each(loadAllContracts().map((c) => [c.id, c] as const))('provenance of 
     for (const contradiction of contract.document.contradictions) expect(contradiction.readings.length).toBeGreaterThan(0);
   });
 
-  it('reads the ambiguous rules so that the endpoint behaviour tells the reading', () => {
-    const byId = new Map(contract.document.contradictions.map((c) => [c.id, c]));
-    for (const rule of contract.rules.filter((r) => r.ambiguous !== undefined)) {
-      const endpoints = byId.get(rule.ambiguous as string)?.readings.map((r) => r.endpoint);
-      expect(endpoints, rule.id).toEqual(expect.arrayContaining(['accepts', 'rejects']));
+  it('gives every reading an id of its own, and every contradiction that changes a rule one reading that is the schema as written or a relaxation of it', () => {
+    for (const contradiction of contract.document.contradictions) {
+      const ids = contradiction.readings.map((r) => r.id);
+      expect(new Set(ids).size, contradiction.id).toBe(ids.length);
+    }
+    for (const choice of contract.readings) {
+      expect(choice.readings.length, choice.id).toBeGreaterThan(1);
+      // Every rule a reading touches belongs to this contract's rules: the patches are up to date with the schema.
+      for (const rule of choice.touchedRules) expect(contract.rules.map((r) => r.id), choice.id).toContain(rule);
     }
   });
 });

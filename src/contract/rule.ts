@@ -41,6 +41,9 @@ export interface Rule {
   /** What the rule demands, in words. */
   readonly description: string;
   readonly source: readonly Source[];
-  /** Id of the contradiction that makes this rule ambiguous; an ambiguous rule never passes or fails an endpoint. */
+  /**
+   * Id of the contradiction whose readings state this rule differently or not at all. Whether a
+   * request that breaks it is invalid then depends on the request: see `createRequestJudge`.
+   */
   readonly ambiguous?: string;
 }

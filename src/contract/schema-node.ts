@@ -17,8 +17,6 @@ export interface SchemaNode {
   readonly format?: string;
   readonly description?: string;
   readonly 'x-source'?: readonly Source[];
-  /** Keyword name → id of the contradiction that makes that keyword's rule ambiguous. */
-  readonly 'x-ambiguous'?: Readonly<Record<string, string>>;
   readonly [keyword: string]: unknown;
 }
 

@@ -41,9 +41,9 @@ describe('createRequestValidator', () => {
     expect(valid('2027-02-20T12:00:01Z')).toEqual(['ValidTime.timeWindow.notAfter']);
   });
 
-  it('does not call a request invalid for an ambiguous rule alone, but reports it', () => {
+  it('holds the schema as written, the strictest reading, and names the contradiction that reads a rule otherwise', () => {
     const result = validateCurrent({ ...base, TargetType: 'Image' });
-    expect(result.valid).toBe(true);
+    expect(result.valid).toBe(false);
     expect(result.violations.map((v) => [v.rule, v.ambiguous])).toEqual([
       ['ImageName.requiredWhen.TargetType', 'image-target-required-params'],
       ['SystemDiskSize.requiredWhen.TargetType', 'image-target-required-params'],

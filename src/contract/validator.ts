@@ -16,15 +16,15 @@ export interface Violation {
   readonly pointer: string;
   readonly message: string;
   readonly source: readonly Source[];
-  /** Set when the rule is ambiguous in the docs: the request is then not called invalid for it. */
+  /** The contradiction whose readings state the rule differently: the request's judgement then depends on them. */
   readonly ambiguous?: string;
 }
 
-/** The verdict on one request. */
+/** What one schema says of one request. */
 export interface ValidationResult {
-  /** No unambiguous rule is broken. */
+  /** No rule of the schema is broken. */
   readonly valid: boolean;
-  /** Every broken rule, ambiguous ones included, in rule order. */
+  /** Every broken rule, in rule order. */
   readonly violations: readonly Violation[];
 }
 
@@ -65,14 +65,20 @@ function describeReceived(error: ErrorObject): string {
   return ` (got ${shown})`;
 }
 
+/** A request schema and the rules derived from it: the contract as written, or one reading of it. */
+export interface RuleSchema {
+  readonly schema: SchemaNode;
+  readonly rules: readonly Rule[];
+}
+
 /**
- * Compiles the request validator of a contract. It reports every broken rule by its stable id;
+ * Compiles a validator of a request schema that reports every broken rule by its stable id;
  * clock-relative rules are checked against `options.clock`.
  */
-export function createRequestValidator(contract: Contract, options: ValidatorOptions = {}): (request: unknown) => ValidationResult {
-  const validate = createAjv(options).compile(contract.requestSchema);
-  const rulesByKey = new Map(contract.rules.map((rule) => [ruleKey(rule.schemaPointer, rule.keyword, rule.discriminator), rule]));
-  const order = new Map(contract.rules.map((rule, index) => [rule.id, index]));
+export function compileRequestValidator(ruleSchema: RuleSchema, options: ValidatorOptions = {}): (request: unknown) => ValidationResult {
+  const validate = createAjv(options).compile(ruleSchema.schema);
+  const rulesByKey = new Map(ruleSchema.rules.map((rule) => [ruleKey(rule.schemaPointer, rule.keyword, rule.discriminator), rule]));
+  const order = new Map(ruleSchema.rules.map((rule, index) => [rule.id, index]));
   return (request) => {
     if (validate(request)) return { valid: true, violations: [] };
     const violations = (validate.errors ?? []).map((error): Violation => {
@@ -88,8 +94,17 @@ export function createRequestValidator(contract: Contract, options: ValidatorOpt
       };
     });
     violations.sort((a, b) => (order.get(a.rule) ?? Infinity) - (order.get(b.rule) ?? Infinity) || a.pointer.localeCompare(b.pointer));
-    return { valid: violations.every((v) => v.ambiguous !== undefined), violations };
+    return { valid: false, violations };
   };
+}
+
+/**
+ * The validator of a contract's request schema as written: the strictest reading, so a request it
+ * finds valid is valid under every reading. Whether an invalid one is invalid under every reading is
+ * `createRequestJudge`'s question.
+ */
+export function createRequestValidator(contract: Contract, options: ValidatorOptions = {}): (request: unknown) => ValidationResult {
+  return compileRequestValidator({ schema: contract.requestSchema, rules: contract.rules }, options);
 }
 
 /** Compiles any other schema of the contract (responses, error envelopes) with the same vocabulary. */

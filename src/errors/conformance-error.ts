@@ -3,7 +3,10 @@ export const exitCodes = {
   conforming: 0,
   runFailed: 1,
   usage: 2,
+  /** The target cannot be reached, refused the credentials, or does not serve the operation. */
   unreachable: 3,
+  /** No failing finding, but the run could not test every rule it should have (see the coverage). */
+  inconclusive: 4,
 } as const;
 
 /**

@@ -2,9 +2,23 @@
 
 export type SeedId = '000' | '001' | '003' | '004' | 'reference';
 /**
+ * What an answer with this code says about the request: validation (a parameter broke a rule), state (a stateful rule refused it), authentication, authorization, throttling, gateway (the request did not reach the operation: no such API or version, too large), server (the service failed).
+ */
+export type ErrorClass = 'validation' | 'state' | 'authentication' | 'authorization' | 'throttling' | 'gateway' | 'server';
+/**
  * @minItems 1
  */
 export type Sources = [Source, ...Source[]];
+export type PatchOperation =
+  | {
+      op: 'add' | 'replace' | 'test';
+      path: string;
+      value: unknown;
+    }
+  | {
+      op: 'remove';
+      path: string;
+    };
 
 /**
  * The contract.json of one operation and doc edition: binding, error catalogue, stateful rules and contradictions. The request and response schemas are separate files it names.
@@ -84,6 +98,7 @@ export interface DocumentedError {
   status: number;
   code: string;
   message: string;
+  class: ErrorClass;
   seed: SeedId;
 }
 export interface StatefulRule {
@@ -106,26 +121,33 @@ export interface Contradiction {
   kind: 'within-edition' | 'between-editions' | 'doc-vs-reference' | 'gap';
   summary: string;
   /**
+   * The ways the documents can be read. A reading with a patch or a transform changes what a request must satisfy; the request schema as written must be the strictest of them (a request valid under it is valid under every reading). A reading with neither is the schema as written.
+   *
    * @minItems 1
    */
-  readings: [
-    {
-      says: string;
-      /**
-       * How an endpoint that follows this reading answers the rule's violation case.
-       */
-      endpoint?: 'accepts' | 'rejects';
-      source: Sources;
-    },
-    ...{
-      says: string;
-      /**
-       * How an endpoint that follows this reading answers the rule's violation case.
-       */
-      endpoint?: 'accepts' | 'rejects';
-      source: Sources;
-    }[]
-  ];
+  readings: [Reading, ...Reading[]];
+}
+export interface Reading {
+  /**
+   * Stable id within the contradiction: serve --reading <contradiction>=<id>.
+   */
+  id: string;
+  says: string;
+  /**
+   * Why a careful reader could hold this reading.
+   */
+  why?: string;
+  /**
+   * JSON Patch (RFC 6902) that turns the request schema as written into this reading.
+   *
+   * @minItems 1
+   */
+  patch?: [PatchOperation, ...PatchOperation[]];
+  /**
+   * A change to the request before validation: nullAsAbsent drops optional properties whose value is null.
+   */
+  transform?: 'nullAsAbsent';
+  source: Sources;
 }
 
 /**
@@ -153,7 +175,13 @@ export interface GlobalErrorCatalogue {
      */
     confidence: 'C' | 'D' | 'R' | '?';
     source: string;
+    /**
+     * What an answer with this code says about the request: validation (a parameter broke a rule), state (a stateful rule refused it), authentication, authorization, throttling, gateway (the request did not reach the operation: no such API or version, too large), server (the service failed).
+     */
+    class: 'validation' | 'state' | 'authentication' | 'authorization' | 'throttling' | 'gateway' | 'server';
+    /**
+     * Issued by the API gateway in front of the service, in the gateway's own code format.
+     */
     gateway?: boolean;
-    throttling?: boolean;
   }[];
 }

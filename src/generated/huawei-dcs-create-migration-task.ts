@@ -9,7 +9,7 @@ export interface CreateMigrationTaskBody {
    */
   task_name: string;
   description?: string;
-  migration_type: 'backupfile_import' | 'online_migration';
+  migration_type: 'backupfile_import';
   migration_method: 'full_amount_migration' | 'incremental_migration';
   /**
    * Backup files to import (backupfile_import).

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { defineRule, displayPath, setAt, type KeywordDefinition } from './keyword.ts';
 
 /** Values close to, but outside, an enum: a gap or an end of a numeric list, a made-up word for strings. */
-function outsiders(values: readonly unknown[], allowEmpty: boolean): unknown[] {
+export function outsiders(values: readonly unknown[], allowEmpty: boolean): unknown[] {
   const numbers = values.filter((v): v is number => typeof v === 'number');
   const strings = values.filter((v): v is string => typeof v === 'string');
   const candidates: unknown[] = [];

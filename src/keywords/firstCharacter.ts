@@ -6,6 +6,15 @@ import { planOfType, withLength } from './value-plan.ts';
 
 /** Character classes a string may be required to start with. */
 export const firstCharacterClasses = {
+  letter: {
+    pattern: /^[A-Za-z]/u,
+    chars: [
+      [0x41, 0x5a],
+      [0x61, 0x7a],
+    ] as CharSet,
+    examples: ['a', 'Z'],
+    description: 'a letter',
+  },
   // "Chinese character" is read as the CJK Unified Ideographs block that Alibaba's own name patterns use.
   letterOrChinese: {
     pattern: /^[A-Za-z\u4e00-\u9fa5]/u,

@@ -1,5 +1,6 @@
 import type { KeywordDefinition } from './keyword.ts';
 import { enumKeyword } from './enum.ts';
+import { enumIgnoringCase } from './enumIgnoringCase.ts';
 import { firstCharacter } from './firstCharacter.ts';
 import { forbiddenPrefixes } from './forbiddenPrefixes.ts';
 import { format } from './format.ts';
@@ -23,6 +24,7 @@ export const keywords: readonly KeywordDefinition[] = [
   // shape
   type,
   enumKeyword,
+  enumIgnoringCase,
   format,
   pattern,
   // limits
@@ -38,7 +40,7 @@ export const keywords: readonly KeywordDefinition[] = [
   timeWindow,
 ];
 
-/** Keywords that carry meaning but no constraint: provenance and ambiguity annotations. */
-export const annotationKeywords = ['x-source', 'x-ambiguous', 'x-note'] as const;
+/** Keywords that carry meaning but no constraint: provenance and notes. */
+export const annotationKeywords = ['x-source', 'x-note'] as const;
 
 export type { KeywordContext, KeywordDefinition } from './keyword.ts';

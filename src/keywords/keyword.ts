@@ -64,6 +64,8 @@ export interface KeywordDefinition {
   /** The keyword's spelling in the schema. */
   readonly keyword: string;
   readonly kind: RuleKind;
+  /** The keyword whose rule this one states another way (a reading may put it in that keyword's place). */
+  readonly variantOf?: string;
   /** The ajv implementation; absent for keywords ajv implements itself. */
   readonly ajv?: (context: KeywordContext) => AjvKeywordDefinition;
   /** The rules that `node` states with this keyword (none when the node does not use it). */
@@ -84,13 +86,12 @@ export interface RuleDraft {
   readonly description: string;
   /** Site of the constrained value when it is not the node itself (required: the child property). */
   readonly target?: NodeSite;
-  /** Node whose x-source and x-ambiguous apply when it is not the keyword's node. */
+  /** Node whose x-source applies when it is not the keyword's node. */
   readonly annotated?: SchemaNode;
   readonly source?: Rule['source'];
-  readonly ambiguous?: string | undefined;
 }
 
-/** Builds a rule of `keyword` stated on `node` at `site`, taking provenance and ambiguity from the annotations. */
+/** Builds a rule of `keyword` stated on `node` at `site`, taking its provenance from the annotations. */
 export function defineRule(
   definition: Pick<KeywordDefinition, 'keyword' | 'kind'>,
   node: SchemaNode,
@@ -101,7 +102,6 @@ export function defineRule(
   const annotated = draft.annotated ?? node;
   const itemLevel = target.role === 'items' ? ['items'] : [];
   const id = [...target.path, ...itemLevel, definition.keyword, ...(draft.idSuffix ? [draft.idSuffix] : [])].join('.');
-  const ambiguous = draft.ambiguous ?? annotated['x-ambiguous']?.[definition.keyword];
   return {
     id,
     kind: definition.kind,
@@ -113,7 +113,6 @@ export function defineRule(
     params: draft.params,
     description: draft.description,
     source: draft.source ?? annotated['x-source'] ?? [],
-    ...(ambiguous === undefined ? {} : { ambiguous }),
   };
 }
 

@@ -10,7 +10,6 @@ export interface RequiredWhen {
   readonly property: string;
   readonly when?: { readonly property: string; readonly equals: unknown };
   readonly present?: string;
-  readonly ambiguous?: string;
   readonly 'x-source'?: readonly Source[];
 }
 
@@ -84,7 +83,6 @@ export const requiredWhen: KeywordDefinition = {
         params: { property: entry.property, ...(entry.when ? { when: entry.when } : { present: condition }) },
         description: `${displayPath(target)} is required when ${describeCondition(entry)}`,
         source: entry['x-source'] ?? [],
-        ambiguous: entry.ambiguous,
       });
     }),
   boundaries: (rule, node, tools) =>

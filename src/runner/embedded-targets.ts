@@ -12,18 +12,26 @@ export interface EmbeddedTargets {
   readonly close: () => Promise<void>;
 }
 
+/** How the embedded emulator behaves: deliberate faults, a job quota, the readings it follows. */
+export interface EmbeddedOptions {
+  readonly faults?: readonly string[];
+  /** The SMC job quota of both editions. @default each edition's own (the profile's for its edition, else the documented one) */
+  readonly quota?: number;
+  readonly readings?: ReadonlyMap<string, string>;
+}
+
 /** Starts the embedded emulator for every API, seeded from the default profile (or `profile`). */
-export async function startEmbeddedTargets(profile: TargetProfile = loadProfile(), faults: readonly string[] = [], quota?: number): Promise<EmbeddedTargets> {
+export async function startEmbeddedTargets(profile: TargetProfile = loadProfile(), options: EmbeddedOptions = {}): Promise<EmbeddedTargets> {
   const servers: EmulatorServer[] = [];
   const targets: Partial<Record<ApiId, Target>> = {};
   let current: TargetProfile = profile;
   for (const edition of ['2019', 'current'] as const) {
-    const editionQuota = quota ?? (edition === '2019' ? 100 : (profile.targets['alibaba-smc']?.quota ?? 1000));
-    const server = await startEmulatorServer(createEmulator({ profile, edition, faults, quota: editionQuota }));
+    const emulator = createEmulator({ profile, edition, ...(options.faults ? { faults: options.faults } : {}), ...(options.quota !== undefined ? { quota: options.quota } : {}), ...(options.readings ? { readings: options.readings } : {}) });
+    const server = await startEmulatorServer(emulator);
     servers.push(server);
     const smc = profile.targets['alibaba-smc'];
-    // The edition's own quota: the default profile's 1000 belongs to the current edition.
-    if (smc) targets[`alibaba-smc/CreateReplicationJob@${edition}`] = { vendor: 'alibaba', config: { ...smc, edition, endpoint: server.url, quota: editionQuota } };
+    // The target's quota is the one this edition's emulator enforces.
+    if (smc && emulator.store.smc) targets[`alibaba-smc/CreateReplicationJob@${edition}`] = { vendor: 'alibaba', config: { ...smc, edition, endpoint: server.url, quota: emulator.store.smc.quota } };
     const dcs = profile.targets['huawei-dcs'];
     if (dcs && edition === 'current') {
       targets['huawei-dcs/CreateMigrationTask'] = { vendor: 'huawei', config: { ...dcs, endpoint: server.url } };

@@ -1,33 +1,24 @@
-import fc from 'fast-check';
 import { hourlyGeneration } from '../../generators/context.ts';
 import { createCaseGenerators, type CaseGenerators, type RequestCase } from '../../generators/request-case.ts';
-import { checks } from '../checks/index.ts';
-import type { CheckContext, ParsedBody } from '../checks/check.ts';
-import type { Finding, Severity, WireRequestRecord, WireResponseRecord } from '../checks/finding.ts';
-import { parseBody } from '../checks/parse-body.ts';
+import type { FindingDraft } from '../checks/check.ts';
+import type { Finding } from '../checks/finding.ts';
+import type { InconclusiveReason } from '../checks/outcome.ts';
 import type { ApiId } from '../contract/apis.ts';
 import { loadContract, type Contract } from '../contract/load.ts';
-import { compileSchema } from '../contract/validator.ts';
 import { systemClock, type Clock } from '../keywords/clock.ts';
-import { redactHeaders } from '../protocols/redact.ts';
-import { toCurl, type WireRequest } from '../protocols/wire-request.ts';
-import { createBinder, type BoundCase } from './bind.ts';
+import { createBinder, editsReference } from './bind.ts';
+import { casePointers, checkCase, responseValidators, type ResponseValidators } from './check-case.ts';
+import { cleanupFinding, createCleaner } from './cleanup.ts';
+import { planCases, type CasePlan, type PlannedCase, type PlannedFamily } from './plan.ts';
+import { recordCurl, recordRequest, recordResponse, type Redact } from './record.ts';
 import type { RuleOutcome } from './run-result.ts';
+import { createDocumentSender, createSender, type Answered } from './send-case.ts';
+import { shrinkRequest } from './shrink.ts';
+import { FamilyTally } from './tally.ts';
 import { isLoopback, type Target } from './target.ts';
-import { createRateLimiter, forEachConcurrently, send, type Exchange } from './transport.ts';
-import { createdId, toCleanupWire, toWire } from './wire.ts';
+import { createRateLimiter, forEachConcurrently } from './transport.ts';
 
-/** How many cases of each family a run sends, per API. */
-export interface CasePlan {
-  /** Random valid requests. @default 20 */
-  readonly valid: number;
-  /** Violation cases per rule. @default 3 */
-  readonly perRule: number;
-  /** Boundary-valid cases per rule. @default 1 */
-  readonly boundaries: number;
-  /** Valid requests also sent twice with the same ClientToken (SMC). @default 3 */
-  readonly idempotency: number;
-}
+export type { CasePlan, PlannedCase } from './plan.ts';
 
 /** Options of one API's run. */
 export interface ApiRunOptions {
@@ -35,7 +26,7 @@ export interface ApiRunOptions {
   readonly target: Target;
   readonly seed: number;
   readonly plan?: Partial<CasePlan>;
-  /** Only these rules (ids); `(valid)` selects the random valid requests. @default every rule */
+  /** Only these families (rule ids; `(valid)` the random valid requests). @default every one */
   readonly rules?: ReadonlySet<string>;
   readonly concurrency?: number;
   /** Requests per second at most. @default unlimited */
@@ -45,16 +36,18 @@ export interface ApiRunOptions {
   readonly budget?: number;
   /** Epoch milliseconds after which no case starts. */
   readonly deadline?: number;
-  /** Send cases that create resources to an endpoint outside loopback. @default false */
+  /** Send cases that may create resources to an endpoint outside loopback. @default false */
   readonly allowCreate?: boolean;
   readonly clock?: Clock;
   /** Removes secrets from what goes into findings. */
-  readonly redact?: (text: string) => string;
+  readonly redact?: Redact;
   readonly signal?: AbortSignal;
-  /** Send these cases instead of planning them (replay). They cannot be shrunk. */
+  /** Send these cases instead of planning them (replay). */
   readonly cases?: readonly RequestCase[];
-  /** Failing cases shrunk per API, and requests each shrink may send. @default { cases: 5, steps: 40 } */
-  readonly shrink?: { readonly cases: number; readonly steps: number };
+  /** Failing cases shrunk per API, and requests each shrink may send. @default { cases: 10, requests: 40 } */
+  readonly shrink?: { readonly cases: number; readonly requests: number };
+  /** Consecutive throttled answers (after retries) after which the run stops sending to the target. @default 8 */
+  readonly throttleStop?: number;
   /** Called after every case, for progress display. */
   readonly onCase?: (done: number, total: number, findings: number) => void;
 }
@@ -65,231 +58,163 @@ export interface ApiRunOutput {
   readonly findings: Finding[];
   readonly outcomes: RuleOutcome[];
   readonly casesSent: number;
-  /** Cases not sent, with why (fixtures used up, creating not allowed, budget). */
-  readonly skipped: { readonly caseId: string; readonly reason: string }[];
   readonly interrupted: boolean;
+  /** Why the run stopped sending before its plan was done (throttling), if it did. */
+  readonly stopped?: string;
 }
 
-/** A planned case: the case, where it came from (for shrinking) and its id. */
-export interface PlannedCase {
-  readonly id: string;
-  readonly case: RequestCase;
-  readonly family: string;
-  readonly origin: { readonly arbitrary: () => fc.Arbitrary<RequestCase>; readonly seed: number; readonly index: number };
-  readonly idempotencyProbe: boolean;
+/** The cases of a replay, each its own family's case. */
+function replayPlan(api: string, cases: readonly RequestCase[]): { cases: PlannedCase[]; families: PlannedFamily[] } {
+  const planned = cases.map((c, index): PlannedCase => ({ id: `${api}#${index + 1}`, case: c, family: c.rule ?? '(valid)', idempotencyProbe: false }));
+  const families = [...new Map(planned.map((p) => [p.family, { family: p.family, kind: p.family === '(valid)' ? ('valid' as const) : ('rule' as const), deciding: p.case.kind }])).values()];
+  return { cases: planned, families };
 }
 
-const defaults: CasePlan = { valid: 20, perRule: 3, boundaries: 1, idempotency: 3 };
-
-/** Each family draws from its own seed, derived from the run's: otherwise every rule's cases would share one base request. */
-export function familySeed(seed: number, family: string): number {
-  let hash = 2166136261;
-  for (const char of family) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
-  return (seed ^ hash) >>> 0;
-}
-
-/** The cases of a run, in sending order: random valid requests, then each rule's boundary and violation cases. */
-export function planCases(api: ApiId, generators: CaseGenerators, seed: number, plan: Partial<CasePlan> = {}, rules?: ReadonlySet<string>): PlannedCase[] {
-  const { valid, perRule, boundaries, idempotency } = { ...defaults, ...plan };
-  const planned: PlannedCase[] = [];
-  const add = (family: string, mode: string, arbitrary: () => fc.Arbitrary<RequestCase>, count: number, probes = 0): void => {
-    const drawn = familySeed(seed, `${family}/${mode}`);
-    fc.sample(arbitrary(), { seed: drawn, numRuns: count }).forEach((c, index) => {
-      planned.push({ id: `${api}#${planned.length + 1}`, case: c, family, origin: { arbitrary, seed: drawn, index }, idempotencyProbe: index < probes && typeof c.request['ClientToken'] === 'string' });
-    });
+/** The finding of one check's draft about one sent case. */
+function findingOf(api: string, seed: number, redact: Redact, item: PlannedCase, document: Readonly<Record<string, unknown>>, first: Answered, check: string, draft: FindingDraft): Finding {
+  const response = recordResponse(first.exchange, redact);
+  return {
+    check,
+    ...draft,
+    api,
+    ...(item.case.rule ? { rule: item.case.rule } : {}),
+    caseId: item.id,
+    request: recordRequest(first.exchange.request, redact),
+    ...(response ? { response } : {}),
+    curl: recordCurl(first.exchange.request, redact),
+    seed,
+    case: {
+      kind: item.case.kind,
+      label: item.case.label,
+      ...(item.case.pointer ? { pointer: item.case.pointer } : {}),
+      expected: item.case.expected,
+      document: JSON.parse(redact(JSON.stringify(document))) as Record<string, unknown>,
+    },
   };
-  const alibaba = generators.contract.document.vendor === 'alibaba';
-  if (!rules || rules.has('(valid)')) add('(valid)', 'valid', generators.valid, valid, alibaba ? idempotency : 0);
-  for (const rule of generators.contract.rules) {
-    if (rules && !rules.has(rule.id)) continue;
-    add(rule.id, 'boundary', () => generators.boundary(rule), boundaries);
-    add(rule.id, 'violation', () => generators.violation(rule), perRule);
-  }
-  return planned;
 }
 
-function record(request: WireRequest, redact: (text: string) => string): WireRequestRecord {
-  const headers = Object.fromEntries(Object.entries(redactHeaders(request.headers)).map(([k, v]) => [k, redact(v)]));
-  return { method: request.method, url: redact(request.url), headers, ...(request.body === undefined ? {} : { body: redact(request.body) }) };
+/** What a case needs to be sent and checked against one target. */
+interface CaseRunner {
+  readonly contract: Contract;
+  readonly generators: CaseGenerators;
+  readonly validators: ResponseValidators;
+  readonly binder: ReturnType<typeof createBinder>;
+  readonly sendDocument: (document: Readonly<Record<string, unknown>>) => Promise<Answered>;
+  readonly cleanUp: ReturnType<typeof createCleaner>;
 }
 
-function responseRecord(exchange: Exchange, redact: (text: string) => string): WireResponseRecord | undefined {
-  return 'response' in exchange
-    ? { status: exchange.response.status, headers: redactHeaders(exchange.response.headers), body: redact(exchange.response.body), durationMs: Math.round(exchange.durationMs) }
-    : undefined;
+/** Binds, sends, cleans up after and checks one case; undefined with a reason when it could not be sent. */
+async function runOneCase(runner: CaseRunner, c: RequestCase, idempotencyProbe: boolean) {
+  const bound = await runner.binder.bind(c);
+  if ('skipped' in bound) return { skipped: bound.skipped } as const;
+  const first = await runner.sendDocument(bound.request);
+  const repeat = idempotencyProbe && first.answer.class === 'success' ? await runner.sendDocument(bound.request) : undefined;
+  const cleanup = await runner.cleanUp(bound.request, repeat ? [first, repeat] : [first]);
+  bound.done(cleanup.kept);
+  const checked = checkCase(runner.contract, runner.validators, c, editsReference(runner.binder, c), first, repeat);
+  return { bound, first, cleanup, checked } as const;
 }
 
-/** Runs one API's cases against its target and checks every exchange. */
+/**
+ * Runs one API's cases against its target: plan, then for each case bind, send, classify, check and
+ * tally; then shrink the failing cases to minimal reproductions.
+ */
 export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
-  const contract: Contract = loadContract(options.api);
-  const vendor = contract.document.vendor;
+  const contract = loadContract(options.api);
   const clock = options.clock ?? systemClock;
   const redact = options.redact ?? ((text: string) => text);
   // The same seed gives the same request documents all hour (only signatures and nonces change).
   const generators = createCaseGenerators(contract, options.clock ? { clock } : hourlyGeneration());
-  const planned = options.cases
-    ? options.cases.map((c, index): PlannedCase => ({ id: `${options.api}#${index + 1}`, case: c, family: c.rule ?? '(valid)', origin: { arbitrary: () => fc.constant(c), seed: options.seed, index: 0 }, idempotencyProbe: false }))
-    : planCases(options.api, generators, options.seed, options.plan, options.rules);
-  const binder = createBinder(options.target);
-  const limiter = createRateLimiter(options.rate);
-  const validators = {
-    success: new Map([...contract.responseSchemas].map(([status, schema]) => [status, compileSchema(schema)])),
-    errorEnvelope: compileSchema(contract.errorEnvelopeSchema),
+  const { cases, families } = options.cases ? replayPlan(options.api, options.cases) : planCases(options.api, generators, options.seed, options.plan, options.rules);
+  const transport = { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), beforeAttempt: createRateLimiter(options.rate) };
+  const runner: CaseRunner = {
+    contract,
+    generators,
+    validators: responseValidators(contract),
+    binder: createBinder(options.target),
+    sendDocument: createDocumentSender(contract, options.target, clock, transport),
+    cleanUp: createCleaner(contract, options.target, clock, createSender(contract, transport)),
   };
+  const tally = new FamilyTally(options.api, families);
   const mayCreate = options.allowCreate === true || isLoopback(options.target.config.endpoint);
-  // The signal stops new cases only: a request in flight is awaited, or a job it creates could not be deleted.
-  const sendOptions = { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), beforeAttempt: limiter };
+  const throttleStop = options.throttleStop ?? 8;
   const findings: Finding[] = [];
-  const skipped: { caseId: string; reason: string }[] = [];
-  const counts = new Map<string, { cases: number; findings: Record<Severity, number>; checks: Record<string, 'passed' | 'failed' | 'info'>; readings: Set<string> }>();
+  const failing: { item: PlannedCase; check: string; code: string }[] = [];
   let sent = 0;
   let done = 0;
+  let throttledInARow = 0;
+  let stopped: string | undefined;
   let interrupted = false;
 
-  const outcomeOf = (family: string) => {
-    let entry = counts.get(family);
-    if (!entry) counts.set(family, (entry = { cases: 0, findings: { violation: 0, drift: 0, info: 0 }, checks: {}, readings: new Set() }));
-    return entry;
-  };
-
-  /** Sends one bound request document and reads the answer. */
-  const exchangeOf = async (document: Record<string, unknown>): Promise<{ exchange: Exchange; body: ParsedBody }> => {
-    const exchange = await send(() => toWire(contract, options.target, document, clock.now()), sendOptions);
-    return { exchange, body: 'response' in exchange ? parseBody(exchange.response, vendor) : {} };
-  };
-
-  /** Deletes what a 2xx created; true when something stays behind. */
-  const cleanUp = async (document: Record<string, unknown>, results: readonly { exchange: Exchange; body: ParsedBody }[]): Promise<boolean> => {
-    const ids = new Set(results.flatMap((r) => ('response' in r.exchange && r.exchange.response.status < 300 ? [createdId(contract, r.body.json)] : [])).filter((id): id is string => id !== undefined));
-    const created = results.some((r) => 'response' in r.exchange && r.exchange.response.status < 300);
-    if (!created) return false;
-    if (options.target.config.cleanup === 'none') return true;
-    let kept = ids.size === 0;
-    for (const id of ids) {
-      const deletion = await send(() => toCleanupWire(contract, options.target, id, document, clock.now()), sendOptions);
-      if ('response' in deletion && deletion.response.status < 300) continue;
-      kept = true;
-      // Not a finding about the documented operation, but the user must know what stays on the target.
-      findings.push({
-        check: 'cleanup',
-        code: 'cleanup_failed',
-        severity: 'info',
-        api: options.api,
-        caseId: `${options.api}#cleanup`,
-        message: `${id} was created but could not be deleted (${'response' in deletion ? `${deletion.response.status} ${deletion.response.body.slice(0, 120)}` : deletion.failure.message}); delete it by hand.`,
-        received: id,
-        request: record(deletion.request, redact),
-        curl: redact(toCurl(deletion.request)),
-        seed: options.seed,
-      });
-    }
-    return kept;
-  };
-
-  /** Runs every check on one exchange; returns the drafts with their check names. */
-  const checkExchange = (c: RequestCase, first: { exchange: Exchange; body: ParsedBody }, repeat?: { exchange: Exchange; body: ParsedBody }) => {
-    const context: CheckContext = { contract, case: c, exchange: first.exchange, body: first.body, validators, ...(repeat ? { repeat } : {}) };
-    return checks.filter((check) => check.appliesTo(context)).map((check) => ({ check: check.name, drafts: check.run(context) }));
-  };
-
-  /** Binds, sends and checks one case; the drafts by check, or why it was not sent. */
-  const attempt = async (c: RequestCase) => {
-    const bound = await binder.bind(c);
-    if ('skipped' in bound) return undefined;
-    const first = await exchangeOf(bound.request);
-    bound.done(await cleanUp(bound.request, [first]));
-    return { first, results: checkExchange(c, first) };
-  };
-
-  /**
-   * Replays a failing case through fast-check (same seed, same path) and lets it shrink, sending each
-   * smaller candidate: the smallest request that still fails the same check the same way is reported.
-   */
-  const shrinkFailure = async (item: PlannedCase, check: string, code: string, steps: number) => {
-    let sentByShrink = 0;
-    let smallest: { request: WireRequest; steps: number } | undefined;
-    const stillFails = async (c: RequestCase): Promise<boolean> => {
-      if (sentByShrink >= steps || options.signal?.aborted) return true;
-      sentByShrink += 1;
-      const outcome = await attempt(c);
-      const fails = outcome?.results.some((r) => r.check === check && r.drafts.some((d) => d.code === code)) ?? false;
-      if (fails && outcome) smallest = { request: outcome.first.exchange.request, steps: sentByShrink };
-      return !fails;
-    };
-    await fc.check(fc.asyncProperty(item.origin.arbitrary(), stillFails), { seed: item.origin.seed, path: String(item.origin.index), endOnFailure: false });
-    return smallest;
+  /** Why a case is not sent now, if it is not. The signal stops new cases only: one in flight is awaited, or what it creates could not be deleted. */
+  const notNow = (item: PlannedCase): InconclusiveReason | undefined => {
+    if (options.signal?.aborted || (options.deadline !== undefined && Date.now() > options.deadline)) return (interrupted = true), 'interrupted';
+    if (stopped) return 'throttled-stop';
+    if (item.case.kind !== 'violation' && !mayCreate) return 'creating-not-allowed';
+    if (options.budget !== undefined && sent >= options.budget) return 'budget-spent';
+    return undefined;
   };
 
   const runCase = async (item: PlannedCase): Promise<void> => {
-    if (options.signal?.aborted || (options.deadline !== undefined && Date.now() > options.deadline)) {
-      interrupted = true;
-      return;
-    }
-    const creates = item.case.expected.outcome !== 'reject';
-    if (creates && !mayCreate) return void skipped.push({ caseId: item.id, reason: 'the endpoint is not on loopback and --allow-create was not given' });
-    if (options.budget !== undefined && sent >= options.budget) return void skipped.push({ caseId: item.id, reason: 'the request budget is spent' });
-    const bound: BoundCase | { skipped: string } = await binder.bind(item.case);
-    if ('skipped' in bound) return void skipped.push({ caseId: item.id, reason: bound.skipped });
+    const reason = notNow(item);
+    if (reason) return tally.skipped(item.family, item.case, reason);
     sent += 1;
-    const first = await exchangeOf(bound.request);
-    const repeat = item.idempotencyProbe && 'response' in first.exchange && first.exchange.response.status < 300 ? await exchangeOf(bound.request) : undefined;
-    const kept = await cleanUp(bound.request, repeat ? [first, repeat] : [first]);
-    bound.done(kept);
-    const outcome = outcomeOf(item.family);
-    outcome.cases += 1;
-    for (const { check, drafts } of checkExchange(item.case, first, repeat)) {
-      const worst = drafts.some((d) => d.severity !== 'info') ? 'failed' : drafts.length > 0 ? 'info' : 'passed';
-      if (outcome.checks[check] !== 'failed') outcome.checks[check] = worst === 'passed' && outcome.checks[check] === 'info' ? 'info' : worst;
+    const result = await runOneCase(runner, item.case, item.idempotencyProbe);
+    if ('skipped' in result) {
+      sent -= 1;
+      return tally.skipped(item.family, item.case, 'fixtures-exhausted');
+    }
+    const { bound, first, cleanup, checked } = result;
+    throttledInARow = first.answer.class === 'throttling' ? throttledInARow + 1 : 0;
+    if (throttledInARow >= throttleStop && !stopped) stopped = `${throttledInARow} answers in a row were throttling (${first.answer.code ?? first.answer.status ?? ''}) after retries; the run stopped sending to ${options.target.config.endpoint}`;
+    if (cleanup.leftBehind.length > 0) findings.push(cleanupFinding(options.api, item.id, options.seed, redact, cleanup.leftBehind, options.target));
+    tally.sent(item.family, item.case, checked.outcome, checked.results);
+    for (const { check, drafts } of checked.results) {
       for (const draft of drafts) {
-        if (check === 'ambiguous-rule') outcome.readings.add(String(draft.received));
-        outcome.findings[draft.severity] += 1;
-        const response = responseRecord(first.exchange, redact);
-        findings.push({
-          check,
-          ...draft,
-          api: options.api,
-          ...(item.case.rule ? { rule: item.case.rule } : {}),
-          caseId: item.id,
-          request: record(first.exchange.request, redact),
-          ...(response ? { response } : {}),
-          curl: redact(toCurl(first.exchange.request)),
-          seed: options.seed,
-          case: {
-            kind: item.case.kind,
-            label: item.case.label,
-            ...(item.case.pointer ? { pointer: item.case.pointer } : {}),
-            expected: item.case.expected,
-            document: JSON.parse(redact(JSON.stringify(bound.request))) as Record<string, unknown>,
-          },
-        });
+        findings.push(findingOf(options.api, options.seed, redact, item, bound.request, first, check, draft));
+        if (draft.severity === 'violation') failing.push({ item, check, code: draft.code });
       }
     }
     done += 1;
-    options.onCase?.(done, planned.length, findings.length);
+    options.onCase?.(done, cases.length, findings.length);
   };
 
-  await forEachConcurrently(planned, options.concurrency ?? 4, runCase);
+  await forEachConcurrently(cases, options.concurrency ?? 4, runCase);
+  if (!interrupted && !options.cases) await shrinkFailures(runner, options, failing, findings, redact);
+  return { api: options.api, findings, outcomes: tally.outcomes(), casesSent: sent, interrupted, ...(stopped ? { stopped } : {}) };
+}
 
-  // Shrink the first failing cases (one per rule), each to the smallest request that fails the same way.
-  const shrink = options.shrink ?? { cases: 5, steps: 40 };
-  const shrunkRules = new Set<string>();
-  for (const finding of findings.filter((f) => f.severity === 'violation')) {
-    if (shrunkRules.size >= shrink.cases || shrunkRules.has(finding.rule ?? '(valid)') || finding.code === 'transport_failure' || interrupted) continue;
-    const item = planned.find((p) => p.id === finding.caseId);
-    if (!item) continue;
-    shrunkRules.add(finding.rule ?? '(valid)');
-    const smallest = await shrinkFailure(item, finding.check, finding.code, shrink.steps);
+/**
+ * Shrinks the first failing case of each rule, check and code to the smallest request that still
+ * fails the same check the same way, within a request budget per case; the findings get it.
+ */
+async function shrinkFailures(runner: CaseRunner, options: ApiRunOptions, failing: readonly { item: PlannedCase; check: string; code: string }[], findings: Finding[], redact: Redact): Promise<void> {
+  const limits = options.shrink ?? { cases: 10, requests: 40 };
+  const seen = new Set<string>();
+  for (const { item, check, code } of failing) {
+    const key = `${item.family}|${check}|${code}`;
+    // Transport failures and idempotency depend on more than the request's content.
+    if (seen.size >= limits.cases || seen.has(key) || code === 'transport_failure' || check === 'idempotency' || options.signal?.aborted) continue;
+    seen.add(key);
+    let smallest: Answered | undefined;
+    const mode = item.case.kind === 'valid' ? (item.case.rule ? 'boundary' : 'valid') : item.case.kind;
+    const result = await shrinkRequest({
+      request: item.case.request as Record<string, unknown>,
+      schema: runner.contract.requestSchema,
+      keep: casePointers(item.case),
+      sameCase: (request) => runner.generators.relabel(item.case, mode, request) !== undefined,
+      stillFails: async (request) => {
+        const relabelled = runner.generators.relabel(item.case, mode, request) as RequestCase;
+        const outcome = await runOneCase(runner, relabelled, false);
+        if ('skipped' in outcome) return false;
+        const fails = outcome.checked.results.some((r) => r.check === check && r.drafts.some((d) => d.code === code));
+        if (fails) smallest = outcome.first;
+        return fails;
+      },
+      maxRequests: limits.requests,
+    });
     if (!smallest) continue;
-    const shrunk = { request: record(smallest.request, redact), curl: redact(toCurl(smallest.request)), steps: smallest.steps };
-    for (const [index, f] of findings.entries()) if (f.caseId === item.id && f.check === finding.check) findings[index] = { ...f, shrunk };
+    const shrunk = { request: recordRequest(smallest.exchange.request, redact), curl: recordCurl(smallest.exchange.request, redact), requests: result.requests };
+    for (const [index, f] of findings.entries()) if (f.caseId === item.id && f.check === check) findings[index] = { ...f, shrunk };
   }
-  const outcomes: RuleOutcome[] = [...counts].map(([rule, c]) => ({
-    api: options.api,
-    rule,
-    cases: c.cases,
-    findings: c.findings,
-    checks: c.checks,
-    ...(c.readings.size > 0 ? { reading: c.readings.size > 1 ? 'mixed' : [...c.readings][0] as string } : {}),
-  }));
-  return { api: options.api, findings, outcomes, casesSent: sent, skipped, interrupted };
 }

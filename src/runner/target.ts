@@ -28,6 +28,21 @@ export function targetFor(profile: TargetProfile, api: ApiId): Target {
   return { vendor: 'huawei', config };
 }
 
+/**
+ * The pre-flight request's document: one that validation must refuse while authentication accepts it,
+ * with nothing but what routes it (the SMC region); every required business parameter is missing.
+ */
+export function preflightDocument(target: Target): Record<string, unknown> {
+  return target.vendor === 'alibaba' ? { RegionId: target.config.regionId } : {};
+}
+
+/** What to check when a target refuses the credentials, in the vendor's terms. */
+export function credentialHints(target: Target): string {
+  return target.vendor === 'alibaba'
+    ? `check the AccessKey id and secret (profile or ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET), the signature method, the region (${target.config.regionId}) and this machine's clock`
+    : `check the AK/SK or token (profile or HUAWEICLOUD_SDK_AK/_SK, HUAWEICLOUD_X_AUTH_TOKEN), the project id (${target.config.projectId}) and the region of the endpoint`;
+}
+
 /** Whether an endpoint is on this machine's loopback (where creating resources is harmless). */
 export function isLoopback(endpoint: string): boolean {
   const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContract } from '../contract/load.ts';
+import { throttledBy } from './send-case.ts';
 import { createRateLimiter, forEachConcurrently, send } from './transport.ts';
 
 let server: http.Server;
@@ -29,9 +31,10 @@ afterAll(() => {
 });
 
 describe('send', () => {
-  it('retries throttling answers, rebuilding the request each time', async () => {
+  it('retries throttling answers (by the catalogue class of their code), rebuilding the request each time', async () => {
     let builds = 0;
-    const exchange = await send(() => ((builds += 1), { method: 'GET', url: `${base}/throttle`, headers: {} }));
+    const throttled = throttledBy(loadContract('alibaba-smc/CreateReplicationJob@current'));
+    const exchange = await send(() => ((builds += 1), { method: 'GET', url: `${base}/throttle`, headers: {} }), { throttled });
     expect('response' in exchange && exchange.response.status).toBe(200);
     expect(exchange.attempts).toBe(3);
     expect(builds).toBe(3);

@@ -1,12 +1,7 @@
+import type { Exchange, TransportFailureKind } from '../protocols/exchange.ts';
 import { readResponse, type WireRequest, type WireResponse } from '../protocols/wire-request.ts';
 
-/** Why no response came back. */
-export type TransportFailureKind = 'timeout' | 'refused' | 'reset' | 'other';
-
-/** One request's outcome on the wire: the (last) request sent and its response, or why none came. */
-export type Exchange =
-  | { readonly request: WireRequest; readonly response: WireResponse; readonly durationMs: number; readonly attempts: number }
-  | { readonly request: WireRequest; readonly failure: { readonly kind: TransportFailureKind; readonly message: string }; readonly durationMs: number; readonly attempts: number };
+export type { Exchange, TransportFailureKind } from '../protocols/exchange.ts';
 
 /** Options of {@link send}. */
 export interface SendOptions {
@@ -18,14 +13,9 @@ export interface SendOptions {
   readonly maxRetryDelayMs?: number;
   /** Called before every attempt (rate limiting). */
   readonly beforeAttempt?: () => Promise<void>;
+  /** Whether an answer is throttling, to be retried (the contract's catalogue knows the codes). @default status 429 */
+  readonly throttled?: (response: WireResponse) => boolean;
   readonly signal?: AbortSignal;
-}
-
-/** Throttling as the vendors signal it: 429, Alibaba `Throttling*` codes, Huawei `APIGW.0308`. */
-export function isThrottled(response: WireResponse): boolean {
-  if (response.status === 429) return true;
-  if (response.status !== 400 && response.status !== 503) return false;
-  return /"(Code|error_code)"\s*:\s*"(Throttling[^"]*|APIGW\.0308)"/.test(response.body);
 }
 
 function retryDelayMs(response: WireResponse, attempt: number, max: number): number {
@@ -60,7 +50,7 @@ export async function send(build: () => WireRequest, options: SendOptions = {}):
       const response = await readResponse(
         await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }), signal: AbortSignal.any(signals), redirect: 'manual' }),
       );
-      if (attempt < retries && isThrottled(response)) {
+      if (attempt < retries && (options.throttled ?? ((r: WireResponse) => r.status === 429))(response)) {
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs(response, attempt, options.maxRetryDelayMs ?? 5000)));
         request = build();
         continue;

@@ -38,9 +38,9 @@ describe('the run against faulty emulators', () => {
   });
 
   it.each(table)('$fault: fails the run and names $check on $family', async ({ fault, api, family, check, strict = false }) => {
-    const embedded = await startEmbeddedTargets(undefined, [fault]);
+    const embedded = await startEmbeddedTargets(undefined, { faults: [fault] });
     started.push(embedded);
-    const output = await runApi({ api, target: embedded.targets[api]!, seed: 11, rules: new Set([family]), plan: { valid: 12, perRule: 3 }, shrink: { cases: 0, steps: 0 } });
+    const output = await runApi({ api, target: embedded.targets[api]!, seed: 11, rules: new Set([family]), plan: { valid: 12, perRule: 3 }, shrink: { cases: 0, requests: 0 } });
     const result = assembleResult([{ api, findings: output.findings, outcomes: output.outcomes }], { seed: 11, strict, startedAt: new Date(), targets: [], rerun: '' });
     expect(result.verdict).toBe('failed');
     const named = result.findings.filter((f) => f.check === check && (f.rule ?? '(valid)') === family && f.severity !== 'info');

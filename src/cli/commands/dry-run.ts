@@ -6,7 +6,7 @@ import { exitCodes } from '../../errors/index.ts';
 import { redactText } from '../../protocols/redact.ts';
 import { toCurl } from '../../protocols/wire-request.ts';
 import { createBinder } from '../../runner/bind.ts';
-import { planCases } from '../../runner/run-api.ts';
+import { planCases } from '../../runner/plan.ts';
 import type { RunOptions } from '../../runner/run-options.ts';
 import { toWire } from '../../runner/wire.ts';
 import type { CommandIo } from '../command.ts';
@@ -17,7 +17,7 @@ export async function dryRun(options: RunOptions, io: CommandIo): Promise<number
     if (!target) continue;
     const contract = loadContract(api as ApiId);
     const binder = createBinder(target);
-    for (const item of planCases(api as ApiId, createCaseGenerators(contract, hourlyGeneration()), options.seed, options.plan)) {
+    for (const item of planCases(api, createCaseGenerators(contract, hourlyGeneration()), options.seed, options.plan).cases) {
       const bound = await binder.bind(item.case);
       const line = { api, case: item.id, kind: item.case.kind, rule: item.case.rule ?? null, label: item.case.label, expected: item.case.expected };
       if ('skipped' in bound) {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { createCaseGenerators, hourlyGeneration, type RequestCase } from '../../../generators/index.ts';
+import { createCaseGenerators, drawCases, hourlyGeneration, type RequestCase } from '../../../generators/index.ts';
 import { loadContract } from '../../contract/load.ts';
 import { exitCodes, UsageError } from '../../errors/index.ts';
 import { fixedClock } from '../../keywords/clock.ts';
+import { familySeed } from '../../runner/plan.ts';
 import { apiOption, requireApi } from '../api-option.ts';
 import type { Command } from '../command.ts';
 import { countFrom, seedFrom, seedOption } from '../seed-option.ts';
@@ -28,7 +29,7 @@ function line(c: RequestCase): string {
 /** `generate`: prints generated requests as JSON Lines. */
 export const generateCommand: Command = {
   name: 'generate',
-  summary: 'Print generated valid requests and single-fault violations as JSON Lines',
+  summary: 'Print generated valid requests, single-fault violations and reading probes as JSON Lines',
   usage: 'migration-conformance generate --api <id> [--valid N] [--boundaries] [--violations] [--per-rule K] [--rule R...] [--seed S] [--now T]',
   allowPositionals: false,
   options: {
@@ -55,8 +56,11 @@ export const generateCommand: Command = {
     io.stderr.write(`seed ${seed}\n`);
     for (const c of fc.sample(generators.valid(), { seed, numRuns: validCount })) io.stdout.write(line(c));
     for (const rule of rules) {
-      if (values['boundaries']) for (const c of fc.sample(generators.boundary(rule), { seed, numRuns: perRule })) io.stdout.write(line(c));
-      if (values['violations']) for (const c of fc.sample(generators.violation(rule), { seed, numRuns: perRule })) io.stdout.write(line(c));
+      if (values['boundaries']) for (const c of drawCases(generators.candidates(rule, 'boundary'), familySeed(seed, `${rule.id}/boundary`), perRule)) io.stdout.write(line(c));
+      if (values['violations']) {
+        for (const c of drawCases(generators.candidates(rule, 'violation'), familySeed(seed, `${rule.id}/violation`), perRule)) io.stdout.write(line(c));
+        for (const c of drawCases(generators.candidates(rule, 'probe'), familySeed(seed, `${rule.id}/probe`), rule.ambiguous === undefined ? 0 : perRule)) io.stdout.write(line(c));
+      }
     }
     return exitCodes.conforming;
   },

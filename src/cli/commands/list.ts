@@ -11,11 +11,11 @@ function summarise(contract: Contract) {
     seed: contract.document.seed.file,
     binding: contract.document.binding.style,
     rules: contract.rules.length,
-    ambiguousRules: contract.rules.filter((r) => r.ambiguous !== undefined).length,
+    rulesReadTwoWays: contract.rules.filter((r) => r.ambiguous !== undefined).length,
     rulesByKind: byKind,
     documentedErrors: contract.document.errors.length,
     statefulRules: contract.document.stateful.map((s) => s.id),
-    contradictions: contract.document.contradictions.map((c) => ({ id: c.id, kind: c.kind, summary: c.summary })),
+    contradictions: contract.document.contradictions.map((c) => ({ id: c.id, kind: c.kind, summary: c.summary, readings: c.readings.map((r) => ({ id: r.id, says: r.says, changesRules: r.patch !== undefined || r.transform !== undefined })) })),
   };
 }
 
@@ -34,9 +34,9 @@ export const listCommand: Command = {
     }
     for (const s of summaries) {
       const kinds = Object.entries(s.rulesByKind).map(([kind, n]) => `${kind} ${n}`).join(', ');
-      io.stdout.write(`${s.id}  (${s.binding}, seed ${s.seed})\n  ${s.title}\n  ${s.rules} rules (${s.ambiguousRules} ambiguous): ${kinds}\n`);
+      io.stdout.write(`${s.id}  (${s.binding}, seed ${s.seed})\n  ${s.title}\n  ${s.rules} rules (${s.rulesReadTwoWays} read two ways by the documents): ${kinds}\n`);
       io.stdout.write(`  ${s.documentedErrors} documented error codes; stateful rules: ${s.statefulRules.join(', ') || 'none'}\n`);
-      io.stdout.write(`  contradictions:\n${s.contradictions.map((c) => `    ${c.id} [${c.kind}] ${c.summary}`).join('\n')}\n\n`);
+      io.stdout.write(`  contradictions:\n${s.contradictions.map((c) => `    ${c.id} [${c.kind}] ${c.summary}${c.readings.some((r) => r.changesRules) ? `\n      readings: ${c.readings.map((r) => r.id).join(' | ')}` : ''}`).join('\n')}\n\n`);
     }
     return exitCodes.conforming;
   },

@@ -5,6 +5,7 @@ import { mergeResults } from '../../runner/merge-results.ts';
 import type { RunResult } from '../../runner/run-result.ts';
 import type { Command } from '../command.ts';
 import { parseJson, readInput } from '../read-input.ts';
+import { exitCodeOf, verdictLines } from '../verdict-lines.ts';
 
 /** `merge-reports`: one set of reports from the report.json files of a run's shards. */
 export const mergeReportsCommand: Command = {
@@ -18,7 +19,7 @@ export const mergeReportsCommand: Command = {
     const results: RunResult[] = [];
     for (const file of positionals) {
       const result = parseJson(await readInput(file, io), file) as RunResult;
-      if (!Array.isArray(result.findings) || !Array.isArray(result.rules)) throw new InputError(`${file} is not a report.json of a run`);
+      if (!Array.isArray(result.findings) || !Array.isArray(result.rules) || typeof result.coverage !== 'object') throw new InputError(`${file} is not a report.json of a run (of this version)`);
       results.push(result);
     }
     let merged: RunResult;
@@ -28,7 +29,7 @@ export const mergeReportsCommand: Command = {
       throw new UsageError(`merge-reports: ${(error as Error).message.replace(/^mergeResults: /, '')}`);
     }
     const written = await writeReports(merged, path.resolve((values['report-dir'] as string | undefined) ?? path.join('out', 'reports')));
-    io.stdout.write(`${merged.verdict.toUpperCase()}: ${merged.reason}\n${written.map((file) => `  ${file}`).join('\n')}\n`);
-    return merged.verdict === 'passed' ? exitCodes.conforming : exitCodes.runFailed;
+    io.stdout.write(verdictLines(merged, written));
+    return exitCodeOf(merged.verdict);
   },
 };

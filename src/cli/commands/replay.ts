@@ -3,9 +3,9 @@ import type { Finding } from '../../checks/finding.ts';
 import { isApiId, type ApiId } from '../../contract/apis.ts';
 import { exitCodes, InputError, UsageError } from '../../errors/index.ts';
 import { loadProfile } from '../../profile/load-profile.ts';
-import { isFailing } from '../../runner/assemble-result.ts';
+import { isFailing } from '../../checks/finding.ts';
 import { startEmbeddedTargets } from '../../runner/embedded-targets.ts';
-import { assertReachable } from '../../runner/reachability.ts';
+import { preflight } from '../../runner/preflight.ts';
 import { runApi } from '../../runner/run-api.ts';
 import { targetFor, withEnvironmentCredentials } from '../../runner/target.ts';
 import type { Command } from '../command.ts';
@@ -64,8 +64,8 @@ export const replayCommand: Command = {
       let stillFailing = 0;
       for (const [api, list] of cases) {
         const target = embedded?.targets[api] ?? withEnvironmentCredentials(targetFor(profile, api));
-        await assertReachable([target.config.endpoint]);
-        const output = await runApi({ api, target, seed: report.seed ?? 0, cases: list, shrink: { cases: 0, steps: 0 }, allowCreate: true });
+        await preflight(api, target);
+        const output = await runApi({ api, target, seed: report.seed ?? 0, cases: list, shrink: { cases: 0, requests: 0 }, allowCreate: true });
         for (const [index, c] of list.entries()) {
           const failing = output.findings.filter((f) => f.caseId === `${api}#${index + 1}` && isFailing(f, strict));
           stillFailing += failing.length > 0 ? 1 : 0;

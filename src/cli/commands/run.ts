@@ -6,11 +6,13 @@ import { exitCodes, UsageError } from '../../errors/index.ts';
 import { loadProfile } from '../../profile/load-profile.ts';
 import { assembleResult } from '../../runner/assemble-result.ts';
 import { startEmbeddedTargets } from '../../runner/embedded-targets.ts';
-import { assertReachable } from '../../runner/reachability.ts';
+import { preflight } from '../../runner/preflight.ts';
 import type { RunOptions } from '../../runner/run-options.ts';
 import { runSuites } from '../../runner/run-suites.ts';
 import { apisOfProfile, targetFor, withEnvironmentCredentials, type Target } from '../../runner/target.ts';
 import type { Command, ParsedArguments } from '../command.ts';
+import { readingOption, readingsFrom } from '../reading-option.ts';
+import { exitCodeOf, verdictLines } from '../verdict-lines.ts';
 import { countFrom, seedFrom, seedOption } from '../seed-option.ts';
 import { createProgressDisplay } from '../../../suites/progress.ts';
 import { dryRun } from './dry-run.ts';
@@ -23,6 +25,15 @@ function secretsOf(targets: Partial<Record<ApiId, Target>>): string[] {
   });
 }
 
+/** Starts the embedded emulator; a reading it does not know is a usage error. */
+async function startEmbedded(faults: readonly string[], quota: number | undefined, readings: ReadonlyMap<string, string>) {
+  try {
+    return await startEmbeddedTargets(undefined, { faults, ...(quota !== undefined ? { quota } : {}), readings });
+  } catch (error) {
+    throw new UsageError(`run: ${(error as Error).message.replace(/^createEmulator: /, '')}`);
+  }
+}
+
 function apisFrom(values: ParsedArguments['values'], available: readonly ApiId[]): ApiId[] {
   const asked = (values['api'] as string[] | undefined) ?? [];
   for (const id of asked) if (!isApiId(id)) throw new UsageError(`run: unknown API id "${id}"; one of ${apiIds.join(', ')}`);
@@ -33,7 +44,7 @@ function apisFrom(values: ParsedArguments['values'], available: readonly ApiId[]
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run the conformance suites against a target profile (default: the embedded emulator) and write reports',
-  usage: 'migration-conformance run [--profile F] [--api <id>...] [--seed S] [--budget N] [--concurrency N] [--strict] [--report-dir D]',
+  usage: 'migration-conformance run [--profile F] [--api <id>...] [--seed S] [--budget N] [--concurrency N] [--strict] [--min-coverage P] [--report-dir D]',
   allowPositionals: false,
   options: {
     profile: { type: 'string', value: '<file>', description: 'Target profile (default: start the embedded emulator on loopback)' },
@@ -49,11 +60,13 @@ export const runCommand: Command = {
     rule: { type: 'string', short: 't', value: '<pattern>', description: 'Only rules whose name matches (a vitest -t pattern)' },
     shard: { type: 'string', value: '<i/n>', description: 'Run shard i of n of the suite files' },
     strict: { type: 'boolean', description: 'Drift findings (undocumented codes) fail the run too' },
+    'min-coverage': { type: 'string', value: '<percent>', description: 'Pass with this share of the testable rules tested conclusively (default 100)' },
     'allow-create': { type: 'boolean', description: 'Send cases that create resources to an endpoint outside loopback (they are deleted after)' },
     'dry-run': { type: 'boolean', description: 'Print the cases and their wire form; send nothing' },
     'report-dir': { type: 'string', value: '<dir>', description: 'Where the reports go (default out/reports)' },
     fault: { type: 'string', multiple: true, value: '<name>', description: 'Give the embedded emulator a deliberate fault, to watch the suite catch it (repeatable; see serve --list-faults)' },
     quota: { type: 'string', value: '<n>', description: "The embedded emulator's job quota (default: each edition's documented one); a small one lets call sequences reach it" },
+    reading: { ...readingOption, description: `The embedded emulator follows this reading where the documents contradict themselves (repeatable; see 'list')` },
   },
   run: async ({ values }, io) => {
     const seed = seedFrom(values['seed'], 'run');
@@ -64,8 +77,12 @@ export const runCommand: Command = {
     if (unknownFault) throw new UsageError(`run: unknown fault "${unknownFault}"; see 'migration-conformance serve --list-faults'`);
     if (faultNames.length > 0 && profilePath !== undefined) throw new UsageError('run: --fault applies to the embedded emulator only, not to a --profile target');
     if (values['quota'] !== undefined && profilePath !== undefined) throw new UsageError("run: --quota applies to the embedded emulator only; a profile's quota is in the profile");
+    const readings = readingsFrom(values['reading'], 'run');
+    if (readings.size > 0 && profilePath !== undefined) throw new UsageError('run: --reading applies to the embedded emulator only; a --profile target follows its own readings');
+    const minCoverage = countFrom(values['min-coverage'], 'min-coverage', 'run', 100);
+    if (minCoverage > 100) throw new UsageError('run: --min-coverage is a percentage, 0 to 100');
     const quota = values['quota'] === undefined ? undefined : Math.max(1, countFrom(values['quota'], 'quota', 'run', 1));
-    const embedded = profilePath === undefined && !values['dry-run'] ? await startEmbeddedTargets(undefined, faultNames, quota) : undefined;
+    const embedded = profilePath === undefined && !values['dry-run'] ? await startEmbedded(faultNames, quota, readings) : undefined;
     try {
       const profile = embedded?.profile ?? loadProfile(profilePath);
       const available = embedded ? embedded.apis : apisOfProfile(profile);
@@ -85,7 +102,7 @@ export const runCommand: Command = {
         ...(values['deadline'] !== undefined ? { deadline: startedAt.getTime() + 1000 * countFrom(values['deadline'], 'deadline', 'run', 0) } : {}),
       };
       if (values['dry-run']) return dryRun(options, io);
-      await assertReachable(Object.values(targets).map((t) => t!.config.endpoint));
+      for (const api of apis) await preflight(api, targets[api] as Target, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
       io.stderr.write(`seed ${seed}; ${apis.length} API${apis.length === 1 ? '' : 's'}: ${apis.join(', ')}${embedded ? ' (embedded emulator)' : ''}\n`);
       const display = createProgressDisplay((text) => io.stderr.write(text), (io.stderr as NodeJS.WriteStream).isTTY === true);
       // The first Ctrl-C lets the suites finish the cases in flight and delete what they created; a second one quits.
@@ -112,19 +129,20 @@ export const runCommand: Command = {
       display.end();
       process.off('SIGINT', onInterrupt);
       process.off('SIGTERM', onInterrupt);
-      const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.strict ? ['--strict'] : [])].join(' ');
+      const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.strict ? ['--strict'] : []), ...[...readings].map(([c, r]) => `--reading ${c}=${r}`), ...(minCoverage < 100 ? [`--min-coverage ${minCoverage}`] : [])].join(' ');
       const result = assembleResult(shares, {
         seed,
         strict: options.strict,
         startedAt,
         targets: apis.map((api) => ({ api, endpoint: targets[api]!.config.endpoint, ...(targets[api]!.vendor === 'alibaba' ? { edition: api.split('@')[1] as string } : {}) })),
         rerun,
+        minCoverage,
         ...(interrupted ? { interrupted: 'interrupted (Ctrl-C) before every case was sent' } : errors.length > 0 ? { interrupted: `a suite could not run: ${errors.join('; ')}` } : {}),
       });
       const dir = path.resolve((values['report-dir'] as string | undefined) ?? path.join('out', 'reports'));
       const written = await writeReports(result, dir);
-      io.stdout.write(`${result.verdict.toUpperCase()}: ${result.reason}\n${result.casesSent} cases sent, ${result.findings.length} findings. Reports:\n${written.map((file) => `  ${file}`).join('\n')}\n`);
-      return result.verdict === 'passed' ? exitCodes.conforming : exitCodes.runFailed;
+      io.stdout.write(verdictLines(result, written));
+      return exitCodeOf(result.verdict);
     } finally {
       await embedded?.close();
     }

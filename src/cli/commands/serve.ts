@@ -2,19 +2,21 @@ import { createEmulator, faults, isFaultName, startEmulatorServer } from '../../
 import { exitCodes, UsageError } from '../../errors/index.ts';
 import { loadProfile } from '../../profile/load-profile.ts';
 import type { Command } from '../command.ts';
+import { readingOption, readingsFrom } from '../reading-option.ts';
 import { countFrom } from '../seed-option.ts';
 
 /** `serve`: the reference emulator on 127.0.0.1 until Ctrl-C. SMC RPC at `/`, DCS REST at `/v2/…`, on one port. */
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the reference emulator (SMC and DCS) on 127.0.0.1',
-  usage: 'migration-conformance serve [--profile F] [--port P] [--edition 2019|current] [--quota N] [--fault NAME...] [--list-faults]',
+  usage: 'migration-conformance serve [--profile F] [--port P] [--edition 2019|current] [--quota N] [--reading C=R...] [--fault NAME...] [--list-faults]',
   allowPositionals: false,
   options: {
     profile: { type: 'string', value: '<file>', description: 'Fixtures and credentials (default profiles/default.json)' },
     port: { type: 'string', value: '<port>', description: 'Port on 127.0.0.1 (default: any free one)' },
     edition: { type: 'string', value: '<2019|current>', description: "SMC doc edition to hold to (default: the profile's)" },
     quota: { type: 'string', value: '<n>', description: "SMC job quota (default: the profile's for its own edition, else the edition's documented one)" },
+    reading: readingOption,
     fault: { type: 'string', multiple: true, value: '<name>', description: 'A deliberate deviation from the docs (repeatable)' },
     'list-faults': { type: 'boolean', description: 'List the faults and exit' },
   },
@@ -30,12 +32,20 @@ export const serveCommand: Command = {
     if (unknown) throw new UsageError(`serve: unknown fault "${unknown}"; see --list-faults`);
     const port = countFrom(values['port'], 'port', 'serve', 0);
     if (port > 65535) throw new UsageError('serve: --port must be at most 65535');
-    const emulator = createEmulator({
-      profile: loadProfile(values['profile'] as string | undefined),
-      ...(edition ? { edition } : {}),
-      ...(values['quota'] !== undefined ? { quota: countFrom(values['quota'], 'quota', 'serve', 1) } : {}),
-      faults: chosen,
-    });
+    const readings = readingsFrom(values['reading'], 'serve');
+    const profile = loadProfile(values['profile'] as string | undefined);
+    let emulator: ReturnType<typeof createEmulator>;
+    try {
+      emulator = createEmulator({
+        profile,
+        ...(edition ? { edition } : {}),
+        ...(values['quota'] !== undefined ? { quota: countFrom(values['quota'], 'quota', 'serve', 1) } : {}),
+        faults: chosen,
+        readings,
+      });
+    } catch (error) {
+      throw new UsageError(`serve: ${(error as Error).message.replace(/^createEmulator: /, '')}`);
+    }
     const server = await startEmulatorServer(emulator, port).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`serve: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`);
     });

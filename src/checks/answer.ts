@@ -1,0 +1,101 @@
+import type { Contract } from '../contract/load.ts';
+import type { ErrorClass } from '../generated/contract-document.ts';
+import type { Exchange } from '../protocols/exchange.ts';
+import { knownCodes } from './catalogue.ts';
+import type { ParsedBody } from './check.ts';
+
+/** What kind of answer came back: a success, an error of a catalogued class, an error the catalogues cannot place, or none. */
+export type AnswerClass = 'success' | ErrorClass | 'undocumented-code' | 'no-code' | 'transport';
+
+/** An answer, classified before any check judges it. */
+export interface Answer {
+  readonly class: AnswerClass;
+  readonly status?: number;
+  readonly code?: string;
+  /** The parameter a validation error's message names, read with the code's catalogued message as the template. */
+  readonly parameter?: string;
+  /** The error's code and message (or its body), for finding parameter names where no template applies. */
+  readonly text?: string;
+}
+
+/** A bare status without a code, read by HTTP's own meaning. */
+function classOfStatus(status: number): AnswerClass {
+  if (status === 429) return 'throttling';
+  if (status === 401) return 'authentication';
+  if (status === 403) return 'authorization';
+  if (status === 404 || status === 405 || status === 413) return 'gateway';
+  if (status >= 500) return 'server';
+  return 'no-code';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const templates = new Map<string, RegExp | null>();
+
+/** The catalogued message as a pattern whose first placeholder (`%s`, `{0}`, `{}`) captures the parameter. */
+function templateOf(code: string, message: string): RegExp | null {
+  const key = `${code}\u0000${message}`;
+  if (templates.has(key)) return templates.get(key) ?? null;
+  const parts = message.split(/%s|\{\d*\}/);
+  const pattern = parts.length < 2 ? null : new RegExp(`^${parts.map(escapeRegExp).map((p, i) => (i === 0 ? p : i === 1 ? `(.+?)${p}` : `.*?${p}`)).join('')}`, 's');
+  templates.set(key, pattern);
+  return pattern;
+}
+
+/** The parameter a catalogued validation message names, if the message follows its template. */
+function namedParameter(contract: Contract, code: string, message: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  const own = contract.document.errors.find((e) => e.code === code)?.message;
+  const template = own ?? contract.globalErrors.errors.find((e) => e.code === code)?.message;
+  const match = template === undefined ? null : templateOf(code, template)?.exec(message);
+  return match?.[1]?.replace(/^["']|["']$/g, '');
+}
+
+/** Classifies an exchange by status and, for errors, by the catalogue class of its code. */
+export function classifyAnswer(contract: Contract, exchange: Exchange, body: ParsedBody): Answer {
+  if (!('response' in exchange)) return { class: 'transport' };
+  const { status } = exchange.response;
+  if (status >= 200 && status < 300) return { class: 'success', status };
+  const code = body.errorCode;
+  const text = code === undefined ? exchange.response.body.slice(0, 2000) : `${code} ${body.errorMessage ?? ''}`;
+  if (code === undefined) return { class: classOfStatus(status), status, text };
+  const known = knownCodes(contract).get(code);
+  if (!known) return { class: status >= 500 ? 'server' : 'undocumented-code', status, code, text };
+  const parameter = known.class === 'validation' ? namedParameter(contract, code, body.errorMessage) : undefined;
+  return { class: known.class, status, code, text, ...(parameter === undefined ? {} : { parameter }) };
+}
+
+/** A parameter path as names only: `DataDisk.1.Size`, `DataDisk[0].Size`, `/DataDisk/0/Size` → DataDisk, Size. */
+function namesOf(path: string): string[] {
+  return path
+    .split(/[.[\]/]+/)
+    .filter((s) => s !== '' && !/^\d+$/.test(s))
+    .map((s) => s.toLowerCase());
+}
+
+function startsWith(long: readonly string[], short: readonly string[]): boolean {
+  return short.length > 0 && short.every((s, i) => long[i] === s);
+}
+
+/**
+ * Whether an error answer is about the given parameters (JSON pointers of the values a case changed
+ * and pinned): `yes` when it names one of them, a part of one or the object holding one; `no` when it
+ * names another parameter; `unknown` when it names none. Without a catalogued template, the code and
+ * message are searched for the parameters' names.
+ */
+export function answerAbout(answer: Answer, pointers: readonly string[]): 'yes' | 'no' | 'unknown' {
+  const paths = pointers.map(namesOf).filter((p) => p.length > 0);
+  if (paths.length === 0) return 'unknown';
+  if (answer.parameter !== undefined) {
+    const named = namesOf(answer.parameter);
+    if (named.length === 0) return 'unknown';
+    const related = paths.some((p) => startsWith(p, named) || startsWith(named, p) || p.at(-1) === named.at(-1));
+    return related ? 'yes' : 'no';
+  }
+  const text = answer.text?.toLowerCase() ?? '';
+  // Short names (id, size) would match anything; whole dotted paths or names of four letters and more are telling.
+  const mentioned = paths.some((p) => text.includes(p.join('.')) || ((p.at(-1)?.length ?? 0) >= 4 && text.includes(p.at(-1) as string)));
+  return mentioned ? 'yes' : 'unknown';
+}

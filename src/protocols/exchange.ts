@@ -1,0 +1,9 @@
+import type { WireRequest, WireResponse } from './wire-request.ts';
+
+/** Why no response came back. */
+export type TransportFailureKind = 'timeout' | 'refused' | 'reset' | 'other';
+
+/** One request's outcome on the wire: the (last) request sent and its response, or why none came. */
+export type Exchange =
+  | { readonly request: WireRequest; readonly response: WireResponse; readonly durationMs: number; readonly attempts: number }
+  | { readonly request: WireRequest; readonly failure: { readonly kind: TransportFailureKind; readonly message: string }; readonly durationMs: number; readonly attempts: number };

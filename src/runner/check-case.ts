@@ -1,0 +1,41 @@
+import type { ValidateFunction } from 'ajv';
+import type { RequestCase } from '../../generators/request-case.ts';
+import { answerAbout } from '../checks/answer.ts';
+import type { CheckContext, FindingDraft } from '../checks/check.ts';
+import { checks } from '../checks/index.ts';
+import { caseOutcome, type CaseOutcome } from '../checks/outcome.ts';
+import type { Contract } from '../contract/load.ts';
+import { compileSchema } from '../contract/validator.ts';
+import type { Answered } from './send-case.ts';
+
+/** The compiled response schemas a contract's checks use. */
+export interface ResponseValidators {
+  readonly success: ReadonlyMap<number, ValidateFunction>;
+  readonly errorEnvelope: ValidateFunction;
+}
+
+/** Compiles a contract's success and error schemas once per run. */
+export function responseValidators(contract: Contract): ResponseValidators {
+  return {
+    success: new Map([...contract.responseSchemas].map(([status, schema]) => [status, compileSchema(schema)])),
+    errorEnvelope: compileSchema(contract.errorEnvelopeSchema),
+  };
+}
+
+/** A case's checked answer: what it says about the rule, and each applicable check's drafts. */
+export interface CheckedCase {
+  readonly outcome: CaseOutcome;
+  readonly results: readonly { readonly check: string; readonly drafts: readonly FindingDraft[] }[];
+}
+
+/** The pointers a case is about: the value it changed, the ones it pinned, and every value that breaks a rule as the schema is written. */
+export function casePointers(c: RequestCase): string[] {
+  return [...new Set([...(c.pointer === undefined ? [] : [c.pointer]), ...(c.pins ?? []), ...(c.broken ?? [])])];
+}
+
+/** Classifies a case's answer, then runs every check that applies to it. */
+export function checkCase(contract: Contract, validators: ResponseValidators, c: RequestCase, editsFixtureReference: boolean, first: Answered, repeat?: Answered): CheckedCase {
+  const outcome = caseOutcome(c, first.answer, { about: answerAbout(first.answer, casePointers(c)), editsFixtureReference });
+  const context: CheckContext = { contract, case: c, exchange: first.exchange, body: first.body, answer: first.answer, outcome, validators, ...(repeat ? { repeat: { exchange: repeat.exchange, body: repeat.body } } : {}) };
+  return { outcome, results: checks.filter((check) => check.appliesTo(context)).map((check) => ({ check: check.name, drafts: check.run(context) })) };
+}

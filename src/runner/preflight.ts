@@ -1,0 +1,41 @@
+import type { ApiId } from '../contract/apis.ts';
+import { loadContract } from '../contract/load.ts';
+import { TargetRefusedError, TargetUnreachableError } from '../errors/index.ts';
+import { systemClock, type Clock } from '../keywords/clock.ts';
+import { createDocumentSender } from './send-case.ts';
+import { credentialHints, preflightDocument, type Target } from './target.ts';
+
+/** Options of {@link preflight}. */
+export interface PreflightOptions {
+  readonly timeoutMs?: number;
+  /** Retries of a throttled answer, with backoff. @default 5 */
+  readonly retries?: number;
+  readonly clock?: Clock;
+}
+
+/**
+ * Proves, before any case, that the target speaks the operation and takes the credentials: one
+ * request that validation must refuse (every required parameter missing). An answer of the
+ * authentication or authorization class, throttling that outlasts the retries, a gateway's "no such
+ * API" or no answer at all ends the run with one line naming the code and what to check. Any other
+ * answer lets the run go on: the cases judge it.
+ */
+export async function preflight(api: ApiId, target: Target, options: PreflightOptions = {}): Promise<void> {
+  const contract = loadContract(api);
+  const send = createDocumentSender(contract, target, options.clock ?? systemClock, { timeoutMs: options.timeoutMs ?? 10_000, retries: options.retries ?? 5 });
+  const { exchange, answer } = await send(preflightDocument(target));
+  const endpoint = target.config.endpoint;
+  if ('failure' in exchange) throw new TargetUnreachableError(`cannot reach ${endpoint} for ${api} (${exchange.failure.message}); is the target running, and is the profile's endpoint right?`);
+  const said = `${exchange.response.status}${answer.code ? ` ${answer.code}` : ''}`;
+  switch (answer.class) {
+    case 'authentication':
+    case 'authorization':
+      throw new TargetRefusedError(`${endpoint} refused the credentials for ${api}: ${said}; ${credentialHints(target)}`);
+    case 'throttling':
+      throw new TargetRefusedError(`${endpoint} kept throttling the pre-flight request for ${api} after ${exchange.attempts} attempts: ${said}; try again later or lower --rate`);
+    case 'gateway':
+      throw new TargetRefusedError(`${endpoint} does not serve ${api}: ${said}; is the profile's endpoint (and its path) right?`);
+    default:
+      return;
+  }
+}
