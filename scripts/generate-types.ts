@@ -46,7 +46,7 @@ export async function renderTypes(): Promise<Map<string, string>> {
   for (const id of apiIds) {
     files.set(fileNameOf(id), await compileAll([`${id}/request.schema.json`, `${id}/response.schema.json`]));
   }
-  files.set('contract-document.ts', await compileAll(['contract.schema.json', 'error-catalogue.schema.json']));
+  files.set('contract-document.ts', await compileAll(['contract.schema.json', 'error-catalogue.schema.json', 'wire-rules.schema.json']));
   files.set('error-bodies.ts', await compileAll(['alibaba-smc/error.schema.json', 'huawei-dcs/error.schema.json']));
   files.set('profile.ts', await compileAll(['profile.schema.json']));
   return files;

@@ -55,6 +55,8 @@ export interface OutcomeContext {
   readonly about: 'yes' | 'no' | 'unknown';
   /** The case changed a value that refers to a fixture (SourceId, a VPC…): refusing it for state is refusing the rule. */
   readonly editsFixtureReference: boolean;
+  /** The case breaks the protocol itself (a wire-level case): the gateway's refusal is the refusal of its rule. */
+  readonly breaksProtocol?: boolean;
 }
 
 /**
@@ -69,8 +71,9 @@ export function caseOutcome(c: Pick<RequestCase, 'kind'>, answer: Answer, contex
       return { conclusive: true, accepted: true };
     case 'authentication':
     case 'authorization':
-    case 'throttling':
     case 'gateway':
+      return context.breaksProtocol ? { conclusive: true, accepted: false } : { conclusive: false, reason: 'gateway' };
+    case 'throttling':
     case 'server':
     case 'transport':
       return { conclusive: false, reason: answer.class };

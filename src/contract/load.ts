@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ContractError } from '../errors/index.ts';
-import type { ContractDocument, GlobalErrorCatalogue } from '../generated/contract-document.ts';
+import type { ContractDocument, GlobalErrorCatalogue, WireRules } from '../generated/contract-document.ts';
 import { apiIds, type ApiId } from './apis.ts';
 import { readingChoicesOf, type ReadingChoice } from './readings.ts';
 import type { Rule } from './rule.ts';
@@ -27,6 +27,8 @@ export interface Contract {
   readonly responseSchemas: ReadonlyMap<number, SchemaNode>;
   readonly errorEnvelopeSchema: SchemaNode;
   readonly globalErrors: GlobalErrorCatalogue;
+  /** The vendor protocol's wire-level rules: requests broken below the operation's parameters. */
+  readonly wireRules: WireRules;
   /** The rules of the request schema as written (the strictest reading); `ambiguous` names the contradiction that reads one otherwise. */
   readonly rules: readonly Rule[];
   /** The contradictions whose readings change what a request must satisfy. */
@@ -75,6 +77,7 @@ export function loadContract(id: ApiId): Contract {
     responseSchemas,
     errorEnvelopeSchema: readJson(at(document.errorEnvelope)) as SchemaNode,
     globalErrors: readJson(at(document.globalErrors)) as GlobalErrorCatalogue,
+    wireRules: readJson(at(document.wireRules)) as WireRules,
     rules,
     readings,
     examples: { request: requestExample.request, response: responseExample },

@@ -51,6 +51,10 @@ export interface ContractDocument {
   };
   errorEnvelope: string;
   globalErrors: string;
+  /**
+   * The vendor protocol's wire-level rules (wire-rules.schema.json), relative to contract.json.
+   */
+  wireRules: string;
   binding: RpcBinding | RestBinding;
   /**
    * Statuses this edition documents (its error table or status-code table).
@@ -183,5 +187,48 @@ export interface GlobalErrorCatalogue {
      * Issued by the API gateway in front of the service, in the gateway's own code format.
      */
     gateway?: boolean;
+  }[];
+}
+
+/**
+ * Wire-level rules of a vendor protocol: requests broken below the operation's parameters (malformed bodies, unknown routes, missing or wrong protocol parameters), each with the answer the vendor's catalogue presumes. An endpoint must refuse each with a 4xx; a 5xx is a violation and an undocumented code is drift.
+ */
+export interface WireRules {
+  $schema?: string;
+  vendor: 'alibaba' | 'huawei';
+  description: string;
+  rules: {
+    /**
+     * Stable id; the rule is reported as `(wire) <id>`.
+     */
+    id: string;
+    /**
+     * How the request is broken, from a request that lacks every required business parameter (so that no answer but a refusal is right).
+     */
+    mutation:
+      | 'malformed-json'
+      | 'empty-body'
+      | 'body-not-object'
+      | 'wrong-content-type'
+      | 'no-content-type'
+      | 'oversized-body'
+      | 'unknown-route'
+      | 'wrong-method'
+      | 'unknown-action'
+      | 'missing-action'
+      | 'missing-version'
+      | 'wrong-version'
+      | 'malformed-encoding';
+    says: string;
+    /**
+     * The codes the catalogues presume for it; any other documented 4xx code is noted, an undocumented one is drift.
+     *
+     * @minItems 1
+     */
+    codes: [string, ...string[]];
+    /**
+     * Where the presumed answer comes from.
+     */
+    source: string;
   }[];
 }

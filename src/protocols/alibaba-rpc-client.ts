@@ -14,6 +14,18 @@ export interface AlibabaCredentials {
   readonly signature?: 'v1' | 'acs3';
 }
 
+/** Deliberate breaks of the protocol, for wire-level cases: another method or path, a protocol parameter left out, other body bytes. */
+export interface RpcWireBreak {
+  /** Sent with this method (the parameters stay in a form body). */
+  readonly method?: string;
+  /** Sent to this path instead of `/`. */
+  readonly path?: string;
+  /** Protocol parameters left out. */
+  readonly omit?: readonly ('Action' | 'Version')[];
+  /** Appended to the form body as is, after signing (broken percent-encoding). */
+  readonly appendRaw?: string;
+}
+
 /** What an RPC call needs besides its business parameters. */
 export interface RpcCall {
   readonly endpoint: string;
@@ -21,6 +33,8 @@ export interface RpcCall {
   readonly version: string;
   /** `POST` sends every parameter in a form body (long values fit), `GET` in the query string. @default 'POST' */
   readonly method?: 'GET' | 'POST';
+  /** Breaks of the protocol for a wire-level case. @default none */
+  readonly breaks?: RpcWireBreak;
   readonly credentials?: AlibabaCredentials;
   /** Signing time. @default now */
   readonly now?: Date;
@@ -32,14 +46,17 @@ export interface RpcCall {
  * added, and with credentials a signature 1.0 (HMAC-SHA1) over exactly the parameters sent.
  */
 export function buildRpcRequest(params: Readonly<Record<string, unknown>>, call: RpcCall): WireRequest {
-  const method = call.method ?? 'POST';
+  const breaks = call.breaks ?? {};
+  const method = breaks.method ?? call.method ?? 'POST';
   const business = flattenRpcParams(params);
-  if (call.credentials?.signature === 'acs3') return buildAcs3Request(business, call, method);
-  const common: [string, string][] = [
-    ['Action', call.action],
-    ['Version', call.version],
-    ['Format', 'JSON'],
-  ];
+  if (call.credentials?.signature === 'acs3') return withBreaks(buildAcs3Request(business, call, method === 'GET' ? 'GET' : 'POST'), breaks);
+  const common: [string, string][] = (
+    [
+      ['Action', call.action],
+      ['Version', call.version],
+      ['Format', 'JSON'],
+    ] as [string, string][]
+  ).filter(([name]) => !(breaks.omit as readonly string[] | undefined)?.includes(name));
   const all = call.credentials
     ? signRpcV1({
         method,
@@ -53,9 +70,18 @@ export function buildRpcRequest(params: Readonly<Record<string, unknown>>, call:
     : [...common, ...business];
   const encoded = serializeFormUrlEncoded(all);
   const base = call.endpoint.replace(/\/+$/, '');
-  return method === 'GET'
-    ? { method, url: `${base}/?${encoded}`, headers: { accept: 'application/json' } }
-    : { method, url: `${base}/`, headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: encoded };
+  const request: WireRequest =
+    method === 'GET'
+      ? { method, url: `${base}/?${encoded}`, headers: { accept: 'application/json' } }
+      : { method, url: `${base}/`, headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: encoded };
+  return withBreaks(request, breaks);
+}
+
+/** A built request moved to another path, or with raw bytes appended to its body. */
+function withBreaks(request: WireRequest, breaks: RpcWireBreak): WireRequest {
+  const url = breaks.path === undefined ? request.url : request.url.replace(/^(https?:\/\/[^/]+)\/(?=\?|$)/, `$1${breaks.path}`);
+  const body = breaks.appendRaw === undefined ? request.body : `${request.body ?? ''}${breaks.appendRaw}`;
+  return { ...request, url, ...(body === undefined ? {} : { body }) };
 }
 
 /**

@@ -14,6 +14,10 @@ export interface RestCall {
   readonly projectId?: string;
   readonly credentials?: HuaweiCredentials;
   readonly now?: Date;
+  /** Body bytes sent as they are instead of the JSON of the body (wire-level cases: malformed JSON, an empty body). */
+  readonly rawBody?: string;
+  /** The content type; null sends none. @default 'application/json' */
+  readonly contentType?: string | null;
 }
 
 /** Fills `{name}` placeholders, percent-encoding each value as one path segment. */
@@ -28,8 +32,9 @@ export function fillPath(template: string, parameters: Readonly<Record<string, s
 /** Builds a Huawei REST request with a JSON body, signed with AK/SK or carrying an X-Auth-Token. */
 export function buildRestRequest(body: unknown, call: RestCall): WireRequest {
   const url = `${call.endpoint.replace(/\/+$/, '')}${fillPath(call.path, call.pathParameters)}`;
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(call.projectId ? { 'x-project-id': call.projectId } : {}) };
+  const text = call.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+  const contentType = call.contentType === undefined ? 'application/json' : call.contentType;
+  const headers: Record<string, string> = { ...(contentType === null ? {} : { 'content-type': contentType }), accept: 'application/json', ...(call.projectId ? { 'x-project-id': call.projectId } : {}) };
   const credentials = call.credentials;
   if (credentials && 'token' in credentials) return { method: call.method, url, headers: { ...headers, 'x-auth-token': credentials.token }, ...(text === undefined ? {} : { body: text }) };
   if (credentials) {

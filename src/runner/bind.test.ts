@@ -43,6 +43,38 @@ describe('createBinder (SMC)', () => {
   });
 });
 
+describe('binding honours every fact of the fixture', () => {
+  // A source whose data disk 3 has 1,921 GiB used: a 365 GiB disk must not land on it.
+  const source = { id: 's-big', state: 'Available' as const, systemDiskUsedGiB: 30, dataDisks: [{ index: 1, usedGiB: 10 }, { index: 2, usedGiB: 50 }, { index: 3, usedGiB: 1921 }] };
+  const target = { vendor: 'alibaba' as const, config: { ...smc.config, fixtures: { ...smc.config.fixtures, sources: [source] } } };
+  const violation = (request: Record<string, unknown>, pointer: string): RequestCase => ({ kind: 'violation', label: 't', pointer, request, expected: { outcome: 'reject', codes: [] } });
+
+  it('gives each data disk a source disk whose used space is below its size, whatever the order', async () => {
+    const bound = await createBinder(target).bind(valid({ RegionId: 'r', SourceId: 's', SystemDiskSize: 40, DataDisk: [{ Index: 1, Size: 365 }, { Index: 2, Size: 2000 }, { Index: 3, Size: 60 }] }));
+    expect('request' in bound).toBe(true);
+    if (!('request' in bound)) return;
+    const disks = bound.request['DataDisk'] as { Index: number; Size: number }[];
+    for (const disk of disks) expect(disk.Size, JSON.stringify(disks)).toBeGreaterThan(source.dataDisks.find((d) => d.index === disk.Index)!.usedGiB);
+    expect(new Set(disks.map((d) => d.Index)).size).toBe(3);
+  });
+
+  it('skips a valid case no source can hold, rather than send it with a second fault', async () => {
+    const tooSmall = await createBinder(target).bind(valid({ RegionId: 'r', SourceId: 's', SystemDiskSize: 25 }));
+    expect(tooSmall).toEqual({ skipped: expect.stringContaining('no Available source of the profile holds this request') });
+    const disks = await createBinder(target).bind(valid({ RegionId: 'r', SourceId: 's', DataDisk: [{ Index: 1, Size: 100 }, { Index: 2, Size: 100 }, { Index: 3, Size: 100 }] }));
+    expect(disks).toEqual({ skipped: expect.stringContaining('no Available source') });
+  });
+
+  it('lets a violation break its own value and nothing else', async () => {
+    // SystemDiskSize=19 breaks the minimum; that it is below the used space too is the same parameter.
+    const own = await createBinder(target).bind(violation({ RegionId: 'r', SourceId: 's', SystemDiskSize: 19 }, '/SystemDiskSize'));
+    expect('request' in own).toBe(true);
+    // A data disk too small for every source disk it could get is another value's fault: skipped.
+    const other = await createBinder(target).bind(violation({ RegionId: 'r', SourceId: 's', SystemDiskSize: 19, DataDisk: [{ Index: 1, Size: 5 }, { Index: 2, Size: 5 }, { Index: 3, Size: 5 }] }, '/SystemDiskSize'));
+    expect(other).toEqual({ skipped: expect.stringContaining('no Available source') });
+  });
+});
+
 describe('uniqueToken', () => {
   it('never repeats, keeps the length asked for (at least 12)', async () => {
     const { uniqueToken } = await import('./bind.ts');

@@ -3,7 +3,7 @@ import type { RequestCase } from '../../generators/request-case.ts';
 import { answerAbout } from '../checks/answer.ts';
 import type { CheckContext, FindingDraft } from '../checks/check.ts';
 import { checks } from '../checks/index.ts';
-import { caseOutcome, type CaseOutcome } from '../checks/outcome.ts';
+import { caseOutcome, type CaseOutcome, type OutcomeContext } from '../checks/outcome.ts';
 import type { Contract } from '../contract/load.ts';
 import { compileSchema } from '../contract/validator.ts';
 import type { Answered } from './send-case.ts';
@@ -34,8 +34,8 @@ export function casePointers(c: RequestCase): string[] {
 }
 
 /** Classifies a case's answer, then runs every check that applies to it. */
-export function checkCase(contract: Contract, validators: ResponseValidators, c: RequestCase, editsFixtureReference: boolean, first: Answered, repeat?: Answered): CheckedCase {
-  const outcome = caseOutcome(c, first.answer, { about: answerAbout(first.answer, casePointers(c)), editsFixtureReference });
+export function checkCase(contract: Contract, validators: ResponseValidators, c: RequestCase, reading: Omit<OutcomeContext, 'about'>, first: Answered, repeat?: Answered): CheckedCase {
+  const outcome = caseOutcome(c, first.answer, { about: answerAbout(first.answer, casePointers(c)), ...reading });
   const context: CheckContext = { contract, case: c, exchange: first.exchange, body: first.body, answer: first.answer, outcome, validators, ...(repeat ? { repeat: { exchange: repeat.exchange, body: repeat.body } } : {}) };
   return { outcome, results: checks.filter((check) => check.appliesTo(context)).map((check) => ({ check: check.name, drafts: check.run(context) })) };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { drawCases, type CaseGenerators, type CaseKind, type CaseMode, type RequestCase } from '../../generators/request-case.ts';
 import type { Rule } from '../contract/rule.ts';
 import type { FamilyKind } from './run-result.ts';
+import type { WireMutation } from './wire.ts';
 
 /** How many cases of each family a run sends, per API. */
 export interface CasePlan {
@@ -24,6 +25,8 @@ export interface PlannedCase {
   readonly family: string;
   /** Send it twice with the same ClientToken: the second answer must name the first one's resource. */
   readonly idempotencyProbe: boolean;
+  /** A wire-level case: the protocol broken this way, instead of the case's request document. */
+  readonly wire?: WireMutation;
 }
 
 /** A family of cases and the kind of case whose conclusive answer covers it. */
@@ -32,6 +35,11 @@ export interface PlannedFamily {
   readonly kind: FamilyKind;
   /** Violation cases decide a rule; a rule only the readings disagree on is decided by probes; `(valid)` by valid cases. */
   readonly deciding?: CaseKind;
+}
+
+/** The family (and rule) name of a wire-level rule. */
+export function wireFamily(id: string): string {
+  return `(wire) ${id}`;
 }
 
 /** Each family draws from its own seed, derived from the run's: otherwise every rule's cases would share one base request. */
@@ -70,6 +78,14 @@ export function planCases(api: string, generators: CaseGenerators, seed: number,
     const deciding = drawn.violation.length > 0 ? 'violation' : drawn.probe.length > 0 ? 'probe' : drawn.boundary.length > 0 ? 'valid' : undefined;
     families.push({ family: rule.id, kind: 'rule', ...(deciding ? { deciding } : {}) });
     add(rule.id, [...drawn.boundary, ...drawn.violation, ...drawn.probe]);
+  }
+  // One case per wire-level rule of the vendor's protocol: the same for every seed.
+  for (const wire of generators.contract.wireRules.rules) {
+    const family = wireFamily(wire.id);
+    if (rules && !rules.has(family)) continue;
+    families.push({ family, kind: 'wire', deciding: 'violation' });
+    const c: RequestCase = { kind: 'violation', rule: family, label: wire.says, request: {}, expected: { outcome: 'reject', codes: wire.codes } };
+    cases.push({ id: `${api}#${cases.length + 1}`, case: c, family, idempotencyProbe: false, wire: wire.mutation });
   }
   return { cases, families };
 }

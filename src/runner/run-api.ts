@@ -15,7 +15,9 @@ import type { RuleOutcome } from './run-result.ts';
 import { createDocumentSender, createSender, type Answered } from './send-case.ts';
 import { shrinkRequest } from './shrink.ts';
 import { FamilyTally } from './tally.ts';
-import { isLoopback, type Target } from './target.ts';
+import { isLoopback, preflightDocument, type Target } from './target.ts';
+import { toBrokenWire, type WireMutation } from './wire.ts';
+import type { WireRequest } from '../protocols/wire-request.ts';
 import { createRateLimiter, forEachConcurrently } from './transport.ts';
 
 export type { CasePlan, PlannedCase } from './plan.ts';
@@ -100,6 +102,9 @@ interface CaseRunner {
   readonly validators: ResponseValidators;
   readonly binder: ReturnType<typeof createBinder>;
   readonly sendDocument: (document: Readonly<Record<string, unknown>>) => Promise<Answered>;
+  readonly sendWire: (build: () => WireRequest) => Promise<Answered>;
+  readonly target: Target;
+  readonly clock: Clock;
   readonly cleanUp: ReturnType<typeof createCleaner>;
 }
 
@@ -111,8 +116,17 @@ async function runOneCase(runner: CaseRunner, c: RequestCase, idempotencyProbe: 
   const repeat = idempotencyProbe && first.answer.class === 'success' ? await runner.sendDocument(bound.request) : undefined;
   const cleanup = await runner.cleanUp(bound.request, repeat ? [first, repeat] : [first]);
   bound.done(cleanup.kept);
-  const checked = checkCase(runner.contract, runner.validators, c, editsReference(runner.binder, c), first, repeat);
+  const checked = checkCase(runner.contract, runner.validators, c, { editsFixtureReference: editsReference(runner.binder, c) }, first, repeat);
   return { bound, first, cleanup, checked } as const;
+}
+
+/** Sends a wire-level case (the protocol broken as `mutation` says), cleans up if it was accepted, and checks it. */
+async function runWireCase(runner: CaseRunner, c: RequestCase, mutation: WireMutation) {
+  const document = preflightDocument(runner.target);
+  const first = await runner.sendWire(() => toBrokenWire(runner.contract, runner.target, mutation, document, runner.clock.now()));
+  const cleanup = await runner.cleanUp(document, [first]);
+  const checked = checkCase(runner.contract, runner.validators, c, { editsFixtureReference: false, breaksProtocol: true }, first);
+  return { bound: { request: document }, first, cleanup, checked } as const;
 }
 
 /**
@@ -133,7 +147,10 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     validators: responseValidators(contract),
     binder: createBinder(options.target),
     sendDocument: createDocumentSender(contract, options.target, clock, transport),
+    sendWire: createSender(contract, transport),
     cleanUp: createCleaner(contract, options.target, clock, createSender(contract, transport)),
+    target: options.target,
+    clock,
   };
   const tally = new FamilyTally(options.api, families);
   const mayCreate = options.allowCreate === true || isLoopback(options.target.config.endpoint);
@@ -159,7 +176,7 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     const reason = notNow(item);
     if (reason) return tally.skipped(item.family, item.case, reason);
     sent += 1;
-    const result = await runOneCase(runner, item.case, item.idempotencyProbe);
+    const result = item.wire ? await runWireCase(runner, item.case, item.wire) : await runOneCase(runner, item.case, item.idempotencyProbe);
     if ('skipped' in result) {
       sent -= 1;
       return tally.skipped(item.family, item.case, 'fixtures-exhausted');
@@ -193,8 +210,8 @@ async function shrinkFailures(runner: CaseRunner, options: ApiRunOptions, failin
   const seen = new Set<string>();
   for (const { item, check, code } of failing) {
     const key = `${item.family}|${check}|${code}`;
-    // Transport failures and idempotency depend on more than the request's content.
-    if (seen.size >= limits.cases || seen.has(key) || code === 'transport_failure' || check === 'idempotency' || options.signal?.aborted) continue;
+    // Transport failures and idempotency depend on more than the request's content; a wire-level case is as small as it gets.
+    if (seen.size >= limits.cases || seen.has(key) || code === 'transport_failure' || check === 'idempotency' || item.wire || options.signal?.aborted) continue;
     seen.add(key);
     let smallest: Answered | undefined;
     const mode = item.case.kind === 'valid' ? (item.case.rule ? 'boundary' : 'valid') : item.case.kind;

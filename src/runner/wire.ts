@@ -1,5 +1,5 @@
 import type { Contract } from '../contract/load.ts';
-import { buildRpcRequest } from '../protocols/alibaba-rpc-client.ts';
+import { buildRpcRequest, type RpcWireBreak } from '../protocols/alibaba-rpc-client.ts';
 import { buildRestRequest } from '../protocols/huawei-rest-client.ts';
 import type { WireRequest } from '../protocols/wire-request.ts';
 import type { Target } from './target.ts';
@@ -19,6 +19,66 @@ export function toWire(contract: Contract, target: Target, document: Readonly<Re
     pathParameters: { project_id: target.config.projectId },
     projectId: target.config.projectId,
     now,
+    ...(target.config.credentials ? { credentials: target.config.credentials } : {}),
+  });
+}
+
+/** How a wire-level case breaks the protocol (wire-rules.schema.json `mutation`). */
+export type WireMutation = Contract['wireRules']['rules'][number]['mutation'];
+
+/** Bytes past any gateway's body limit we know of (12 MB), so an oversized case is oversized everywhere. */
+const oversizedBytes = 13 * 1024 * 1024;
+
+/** How each mutation breaks an RPC call (Action and Version changes are made in the call itself). */
+const rpcBreaks: Partial<Record<WireMutation, RpcWireBreak>> = {
+  'missing-action': { omit: ['Action'] },
+  'missing-version': { omit: ['Version'] },
+  'unknown-route': { path: '/no-such-api' },
+  'wrong-method': { method: 'PUT' },
+  'malformed-encoding': { appendRaw: '&Description=%ZZ%E4%FF' },
+};
+
+/** The body bytes of a REST mutation that replaces the JSON body. */
+function restBody(mutation: WireMutation, document: Readonly<Record<string, unknown>>): string | undefined {
+  const raw: Partial<Record<WireMutation, () => string>> = {
+    'malformed-json': () => '{"task_name": ',
+    'empty-body': () => '',
+    'body-not-object': () => '[]',
+    'oversized-body': () => JSON.stringify({ ...document, padding: 'a'.repeat(oversizedBytes) }),
+  };
+  return raw[mutation]?.();
+}
+
+/**
+ * A wire-level case's request: the pre-flight document (every required business parameter missing,
+ * so a refusal is the only right answer) sent with the protocol broken as `mutation` says, signed
+ * over what is actually sent.
+ */
+export function toBrokenWire(contract: Contract, target: Target, mutation: WireMutation, document: Readonly<Record<string, unknown>>, now = new Date()): WireRequest {
+  const binding = contract.document.binding;
+  if (binding.style === 'rpc') {
+    if (target.vendor !== 'alibaba') throw new Error(`toBrokenWire: ${contract.id} needs an Alibaba target`);
+    const padded = mutation === 'oversized-body' ? { ...document, Description: 'a'.repeat(oversizedBytes) } : document;
+    return buildRpcRequest(padded, {
+      endpoint: target.config.endpoint,
+      action: mutation === 'unknown-action' ? `${binding.action}NoSuchAction` : binding.action,
+      version: mutation === 'wrong-version' ? '1999-01-01' : binding.version,
+      now,
+      breaks: rpcBreaks[mutation] ?? {},
+      ...(target.config.credentials ? { credentials: target.config.credentials } : {}),
+    });
+  }
+  if (target.vendor !== 'huawei') throw new Error(`toBrokenWire: ${contract.id} needs a Huawei target`);
+  const rawBody = restBody(mutation, document);
+  return buildRestRequest(document, {
+    endpoint: target.config.endpoint,
+    method: mutation === 'wrong-method' ? 'PUT' : binding.method,
+    path: mutation === 'unknown-route' ? binding.path.replace(/[^/]+$/, 'no-such-api') : binding.path,
+    pathParameters: { project_id: target.config.projectId },
+    projectId: target.config.projectId,
+    now,
+    ...(rawBody === undefined ? {} : { rawBody }),
+    ...(mutation === 'wrong-content-type' ? { contentType: 'text/plain' } : mutation === 'no-content-type' ? { contentType: null } : {}),
     ...(target.config.credentials ? { credentials: target.config.credentials } : {}),
   });
 }

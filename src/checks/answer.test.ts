@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../contract/load.ts';
+import type { Exchange } from '../protocols/exchange.ts';
+import { answerAbout, classifyAnswer } from './answer.ts';
+import { parseBody } from './parse-body.ts';
+
+const smc = loadContract('alibaba-smc/CreateReplicationJob@current');
+const dcs = loadContract('huawei-dcs/CreateMigrationTask');
+const request = { method: 'POST', url: 'http://127.0.0.1/', headers: {} };
+
+function answerOf(contract: typeof smc, status: number, body: unknown) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const exchange: Exchange = { request, response: { status, headers: { 'content-type': 'application/json' }, body: text }, durationMs: 1, attempts: 1 };
+  return classifyAnswer(contract, exchange, parseBody(exchange.response, contract.document.vendor));
+}
+
+describe('classifyAnswer', () => {
+  it('gives each code the class its catalogue gives it', () => {
+    const cases: [typeof smc, number, string, string][] = [
+      [smc, 400, 'InvalidParameter', 'validation'],
+      [smc, 400, 'SourceServerState.Invalid', 'state'],
+      [smc, 400, 'SignatureDoesNotMatch', 'authentication'],
+      [smc, 403, 'Forbidden.RAM', 'authorization'],
+      [smc, 403, 'EntityNotExist.Role', 'authorization'],
+      [smc, 400, 'Throttling.User', 'throttling'],
+      [smc, 404, 'InvalidAction.NotFound', 'gateway'],
+      [smc, 500, 'InternalError', 'server'],
+      [smc, 400, 'InvalidParam.Value', 'undocumented-code'],
+      [dcs, 400, 'DCS.4062', 'validation'],
+      [dcs, 404, 'DCS.3022', 'state'],
+      [dcs, 401, 'APIGW.0301', 'authentication'],
+      [dcs, 429, 'APIGW.0308', 'throttling'],
+    ];
+    for (const [contract, status, code, expected] of cases) {
+      const body = contract === smc ? { RequestId: 'r', Code: code, Message: 'm' } : { error_code: code, error_msg: 'm' };
+      expect(answerOf(contract, status, body).class, code).toBe(expected);
+    }
+  });
+
+  it('reads a bare status by its HTTP meaning, and a 2xx as success whatever its body', () => {
+    expect(answerOf(smc, 429, 'slow down').class).toBe('throttling');
+    expect(answerOf(smc, 401, '').class).toBe('authentication');
+    expect(answerOf(smc, 403, '<html>').class).toBe('authorization');
+    expect(answerOf(smc, 404, 'not found').class).toBe('gateway');
+    expect(answerOf(smc, 502, 'bad gateway').class).toBe('server');
+    expect(answerOf(smc, 400, 'Bad Request').class).toBe('no-code');
+    expect(answerOf(smc, 200, { Code: 'InvalidParameter' }).class).toBe('success');
+    expect(classifyAnswer(smc, { request, failure: { kind: 'timeout', message: 'x' }, durationMs: 1, attempts: 1 }, {}).class).toBe('transport');
+  });
+
+  it('reads the parameter a validation message names, with the catalogued message as the template', () => {
+    expect(answerOf(smc, 400, { Code: 'InvalidParameter', Message: 'The specified value of parameter "DataDisk.2.Size" is not valid. It must be greater than 10 GiB.' }).parameter).toBe('DataDisk.2.Size');
+    expect(answerOf(smc, 400, { Code: 'MissingParameter', Message: 'The input parameter "VSwitchId" that is mandatory for processing this request is not supplied.' }).parameter).toBe('VSwitchId');
+    expect(answerOf(dcs, 400, { error_code: 'DCS.4062', error_msg: 'Invalid backup_files.bucket_name parameter in the request.' }).parameter).toBe('backup_files.bucket_name');
+    expect(answerOf(smc, 400, { Code: 'InvalidParameter', Message: 'Something else entirely.' }).parameter).toBeUndefined();
+  });
+});
+
+describe('answerAbout', () => {
+  const named = (parameter: string) => ({ class: 'validation' as const, parameter });
+  it('ties a named parameter to the values a case changed, their parts and their parents', () => {
+    expect(answerAbout(named('DataDisk.1.Size'), ['/DataDisk/0/Size'])).toBe('yes');
+    expect(answerAbout(named('DataDisk'), ['/DataDisk/0/Size'])).toBe('yes');
+    expect(answerAbout(named('backup_files.files[0].file_name'), ['/backup_files/files'])).toBe('yes');
+    expect(answerAbout(named('Name'), ['/SystemDiskSize'])).toBe('no');
+    expect(answerAbout({ class: 'validation' }, ['/SystemDiskSize'])).toBe('unknown');
+  });
+  it('searches an undocumented code and its message for the parameter names', () => {
+    expect(answerAbout({ class: 'undocumented-code', text: 'InvalidSystemDiskSize.ValueNotSupported the value is too big' }, ['/SystemDiskSize'])).toBe('yes');
+    expect(answerAbout({ class: 'undocumented-code', text: 'Bad.Request something' }, ['/SystemDiskSize'])).toBe('unknown');
+  });
+});

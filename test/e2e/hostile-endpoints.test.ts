@@ -1,0 +1,172 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEmulator, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
+import { loadProfile } from '../../src/profile/load-profile.ts';
+
+// Endpoints nobody on the team wrote a contract for: each answers every request the same hostile way.
+// The run must end by itself and never pass, on loopback and on a host name outside loopback (safe mode).
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const remoteHosts = path.join(root, 'test/helpers/remote-hosts.ts');
+const closers: (() => Promise<void>)[] = [];
+afterAll(async () => Promise.all(closers.map((close) => close())));
+
+type Vendor = 'alibaba' | 'huawei';
+interface Seen {
+  readonly method: string;
+  readonly url: string;
+  readonly body: string;
+}
+interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+const requestId = 'C8B26B44-0189-443E-9816-D951F59623A9';
+const vendorOf = (seen: Seen): Vendor => (seen.url.startsWith('/v2/') ? 'huawei' : 'alibaba');
+const error = (vendor: Vendor, status: number, code: string, message: string): Answer =>
+  vendor === 'alibaba' ? { status, body: { RequestId: requestId, HostId: 'smc.aliyuncs.com', Code: code, Message: message } } : { status, body: { error_code: code, error_msg: message, error_ext_msg: null } };
+const authError = (vendor: Vendor) => (vendor === 'alibaba' ? error(vendor, 400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.') : error(vendor, 401, 'APIGW.0301', 'Incorrect IAM authentication information: verify aksk signature fail'));
+const throttled = (vendor: Vendor): Answer => ({ ...(vendor === 'alibaba' ? error(vendor, 400, 'Throttling.User', 'Request was denied due to user flow control.') : error(vendor, 429, 'APIGW.0308', 'The throttling threshold has been reached: policy user over ratelimit')), headers: { 'retry-after': '0' } });
+/** The pre-flight request: no SourceId (SMC), an empty body (DCS). */
+const isPreflight = (seen: Seen): boolean => (vendorOf(seen) === 'alibaba' ? !seen.body.includes('SourceId=') && seen.body.includes('Action=CreateReplicationJob') : seen.body.trim() === '{}');
+const missing = (vendor: Vendor): Answer => (vendor === 'alibaba' ? error(vendor, 400, 'MissingParameter', 'The input parameter "SourceId" that is mandatory for processing this request is not supplied.') : error(vendor, 400, 'DCS.4062', 'Invalid task_name parameter in the request.'));
+
+/** A server on 127.0.0.1 that answers every request with `answer(request)`, or never ('hang'). */
+async function hostile(answer: (seen: Seen) => Answer | 'hang'): Promise<number> {
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const reply = answer({ method: req.method ?? '', url: req.url ?? '', body });
+      if (reply === 'hang') return;
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      res.end(JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Writes a profile whose targets point at `host:port`. */
+async function profileAt(host: string, port: number): Promise<{ dir: string; file: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'mc-hostile-'));
+  const profile = loadProfile();
+  const endpoint = `http://${host}:${port}`;
+  const file = path.join(dir, 'profile.json');
+  await writeFile(file, JSON.stringify({ targets: { 'alibaba-smc': { ...profile.targets['alibaba-smc'], endpoint }, 'huawei-dcs': { ...profile.targets['huawei-dcs'], endpoint } } }));
+  return { dir, file };
+}
+
+/** Runs the CLI in a child process that resolves `*.conformance.test` to 127.0.0.1 (its vitest workers too). */
+async function run(args: readonly string[]): Promise<{ code: number | null; out: string; err: string; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', remoteHosts, path.join(root, 'src/cli/main.ts'), 'run', ...args], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${remoteHosts}`.trim() },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, out, err, seconds: (performance.now() - started) / 1000 };
+}
+
+const apis = { alibaba: 'alibaba-smc/CreateReplicationJob@current', huawei: 'huawei-dcs/CreateOnlineMigrationTask' } as const;
+const hosts = [
+  ['loopback', '127.0.0.1'],
+  ['a host name outside loopback (safe mode)', 'target.conformance.test'],
+] as const;
+const small = ['--seed', '3', '--valid', '2', '--per-rule', '1', '--timeout', '2000'];
+
+describe.each(hosts)('on %s', (_where, host) => {
+  describe.each(['alibaba', 'huawei'] as const)('%s', (vendor) => {
+    it('stops at pre-flight with exit 3 and one line naming the code when every answer is an authentication error', { timeout: 60_000 }, async () => {
+      const { file } = await profileAt(host, await hostile((seen) => authError(vendorOf(seen))));
+      const result = await run(['--profile', file, '--api', apis[vendor], ...small]);
+      expect(result.code, result.err).toBe(3);
+      const lines = result.err.trim().split('\n');
+      expect(lines, result.err).toHaveLength(1);
+      expect(lines[0]).toContain(vendor === 'alibaba' ? 'SignatureDoesNotMatch' : 'APIGW.0301');
+      expect(lines[0]).toMatch(/refused the credentials .*check the/);
+    });
+
+    it('stops at pre-flight with exit 3 naming the code when every answer is throttling', { timeout: 60_000 }, async () => {
+      const { file } = await profileAt(host, await hostile((seen) => throttled(vendorOf(seen))));
+      const result = await run(['--profile', file, '--api', apis[vendor], ...small]);
+      expect(result.code, result.err).toBe(3);
+      expect(result.err).toContain(vendor === 'alibaba' ? 'Throttling.User' : 'APIGW.0308');
+      expect(result.err).toContain('kept throttling');
+    });
+
+    it('never passes an endpoint that validates nothing and answers every refusal with an authentication error', { timeout: 120_000 }, async () => {
+      // It accepts whatever carries the required parameters, and refuses the rest, pre-flight included, as unauthenticated.
+      const accepts = (seen: Seen) => (vendorOf(seen) === 'alibaba' ? seen.body.includes('SourceId=') || seen.body.includes('Action=DeleteReplicationJob') : /"(name|task_id_list)"/.test(seen.body));
+      const success = (seen: Seen): Answer => ({ status: 200, body: vendorOf(seen) === 'alibaba' ? { RequestId: requestId, JobId: 'j-0123456789abcdefghij' } : { instance_id: '0b7b8f4c-2a3e-4a3e-9f1e-3c2f2b1a0e9d', task_id_list: [] } });
+      const { file } = await profileAt(host, await hostile((seen) => (accepts(seen) ? success(seen) : authError(vendorOf(seen)))));
+      const result = await run(['--profile', file, '--api', apis[vendor], ...small]);
+      expect(result.code, result.err).toBe(3);
+      expect(result.err).toContain(vendor === 'alibaba' ? 'SignatureDoesNotMatch' : 'APIGW.0301');
+    });
+
+    it('ends inconclusive (exit 4), never passed, when every answer after pre-flight is an authentication error', { timeout: 120_000 }, async () => {
+      const { file, dir } = await profileAt(host, await hostile((seen) => (isPreflight(seen) ? missing(vendorOf(seen)) : authError(vendorOf(seen)))));
+      const result = await run(['--profile', file, '--api', apis[vendor], ...small, '--report-dir', path.join(dir, 'reports')]);
+      expect(result.code, `${result.out}\n${result.err}`).toBe(4);
+      expect(result.out).toMatch(/^INCONCLUSIVE: /);
+      expect(result.out).toMatch(/inconclusive answers: authentication \d+/);
+      const report = JSON.parse(await readFile(path.join(dir, 'reports', 'report.json'), 'utf8')) as { verdict: string; coverage: { covered: number; testable: number }; inconclusive: Record<string, number>; rules: { rule: string; coverage: string }[] };
+      expect(report.verdict).toBe('inconclusive');
+      // At most the pre-flight's own shape (a missing required parameter, answered as such) is tested conclusively.
+      const covered = report.rules.filter((r) => r.coverage === 'covered').map((r) => r.rule);
+      expect(covered.filter((r) => r !== (vendor === 'alibaba' ? 'SourceId.required' : 'name.required'))).toEqual([]);
+      expect(report.coverage.covered).toBeLessThan(report.coverage.testable);
+      expect(report.inconclusive['authentication']).toBeGreaterThan(0);
+    });
+
+    it('stops sending after consecutive throttling mid-run and ends inconclusive in bounded time', { timeout: 120_000 }, async () => {
+      const { file } = await profileAt(host, await hostile((seen) => (isPreflight(seen) ? missing(vendorOf(seen)) : throttled(vendorOf(seen)))));
+      const result = await run(['--profile', file, '--api', apis[vendor], ...small]);
+      expect(result.code, `${result.out}\n${result.err}`).toBe(4);
+      expect(result.out).toMatch(/^INCONCLUSIVE: /);
+      expect(result.out).toMatch(/inconclusive answers: .*throttling \d+/);
+      // Enough cases to outlast the throttling streak: the run stops sending instead of retrying each one.
+      if (vendor === 'alibaba') expect(result.out).toMatch(/the run stopped sending[^]*throttled-stop \d+/);
+    });
+  });
+
+  it('stops with exit 3 when the endpoint never answers', { timeout: 60_000 }, async () => {
+    const { file } = await profileAt(host, await hostile(() => 'hang'));
+    const result = await run(['--profile', file, '--api', apis.alibaba, ...small, '--timeout', '300']);
+    expect(result.code, result.err).toBe(3);
+    expect(result.err).toContain('no response before the timeout');
+  });
+});
+
+describe('a conforming endpoint outside loopback (safe mode)', () => {
+  it('passes only with every violation rule refused conclusively, and says valid acceptance was not tested', { timeout: 120_000 }, async () => {
+    const server: EmulatorServer = await startEmulatorServer(createEmulator());
+    closers.push(server.close);
+    const { file, dir } = await profileAt('smc.conformance.test', Number(new URL(server.url).port));
+    const result = await run(['--profile', file, '--api', apis.alibaba, '--seed', '4', '--valid', '2', '--per-rule', '1', '--report-dir', path.join(dir, 'reports')]);
+    expect(result.code, `${result.out}\n${result.err}`).toBe(0);
+    expect(result.out).toMatch(/^PASSED: /);
+    expect(result.out).toMatch(/not tested: .*valid acceptance.* not tested: its cases may create resources: no-create mode \(--allow-create to test it\)/);
+    // Nothing was created on a target outside loopback.
+    expect(server.emulator.store.smc!.jobs.size).toBe(0);
+    const report = JSON.parse(await readFile(path.join(dir, 'reports', 'report.json'), 'utf8')) as { rules: { rule: string; coverage: string }[] };
+    const violationRules = report.rules.filter((r) => r.coverage !== 'not-testable');
+    expect(violationRules.length).toBeGreaterThan(50);
+    expect(violationRules.filter((r) => r.coverage !== 'covered')).toEqual([]);
+  });
+});
