@@ -59,7 +59,7 @@ export function createDcsService(contracts: DcsContracts, state: DcsState, setti
     try {
       body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(received.body));
     } catch {
-      return errorResponse(contract, cataloguedError(contract, notJson));
+      return errorResponse(contract, cataloguedError(contract, settings.faults.has('malformed-json-500') ? 'DCS.5000' : notJson));
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return errorResponse(contract, cataloguedError(contract, notJson));
     return route.handle(body as Record<string, unknown>);

@@ -111,3 +111,22 @@ describe('DCS', () => {
     expect(await response.json()).toEqual({ error_code: 'DCS.4001', error_msg: 'The requested URL does not exist.', error_ext_msg: null });
   });
 });
+
+describe('readings and empty values', () => {
+  it('treats an empty optional RPC parameter as left out, as the documents say of ScheduledStartTime', async () => {
+    const emulator = createEmulator();
+    expect(await call(emulator, smc(base, { ...minimal, ScheduledStartTime: '' }))).toMatchObject({ status: 200 });
+    // A required one is not left out: its empty value is refused.
+    const required = await call(emulator, smc(base, { RegionId: 'cn-hangzhou', SourceId: '' }));
+    expect(required.status).toBe(400);
+    expect(['MissingParameter', 'InvalidParameter']).toContain(required.body['Code']);
+  });
+
+  it('follows the reading it is given, the first listed one otherwise, and refuses one the contracts do not have', async () => {
+    const chinese = { ...minimal, Name: '中文名' };
+    expect((await call(createEmulator({ readings: new Map([['name-first-character', 'letter']]) }), smc(base, chinese))).status).toBe(400);
+    expect((await call(createEmulator(), smc(base, chinese))).status).toBe(200);
+    expect(() => createEmulator({ readings: new Map([['name-first-character', 'emoji']]) })).toThrow(/has no reading "emoji"; known: letter-or-chinese, letter/);
+    expect(() => createEmulator({ readings: new Map([['no-such', 'x']]) })).toThrow(/no contradiction "no-such"/);
+  });
+});

@@ -100,6 +100,17 @@ const scenarios: Record<FaultName, Scenario> = {
     conforming: [{ status: 400, code: 'QuotaExceeded.ReplicationJob' }, { status: 400, code: 'QuotaExceeded.ReplicationJob' }],
     faulty: [{ status: 200, code: null }, { status: 400, code: 'QuotaExceeded.ReplicationJob' }],
   },
+  'malformed-json-500': {
+    look: last(() => [{ ...dcs(base, '/v2/{project_id}/migration-task', {}), body: '{"task_name": ' }], statusCode),
+    conforming: { status: 400, code: 'DCS.4005' },
+    faulty: { status: 500, code: 'DCS.5000' },
+  },
+  'quota-unenforced': {
+    options: { quota: 1 },
+    look: last(() => [smc(base, minimal), smc(base, { ...minimal, SourceId: src(2) }), smc(base, { ...minimal, SourceId: src(3) })], statusCode),
+    conforming: { status: 400, code: 'QuotaExceeded.ReplicationJob' },
+    faulty: { status: 200, code: null },
+  },
   'image-name-reuse': { look: last(() => [smc(base, { ...minimal, ImageName: 'img' }), smc(base, { ...minimal, SourceId: src(2), ImageName: 'img' })], statusCode), conforming: { status: 400, code: 'ImageName.UsedByReplicationJob' }, faulty: { status: 200, code: null } },
   'vswitch-mismatch-accepted': { look: last(() => [smc(base, { ...minimal, VpcId: 'vpc-bp1vwnn14rqpyiczj0002', VSwitchId: 'vsw-bp1ddbrxdlrcbim460001' })], statusCode), conforming: { status: 400, code: 'VSwitchIdVpcId.Mismatch' }, faulty: { status: 200, code: null } },
   'rejects-twenty-tags': { look: last(() => [smc(base, { ...minimal, Tag: twentyTags })], statusCode), conforming: { status: 200, code: null }, faulty: { status: 400, code: 'InvalidParameter' } },

@@ -10,9 +10,10 @@
  * - `validation-answer`: changes how a broken rule is answered (status, code);
  * - `state`: skips or changes one stateful check of an operation handler;
  * - `idempotency`: the ClientToken lookup;
+ * - `wire`: how a request broken below its parameters (not JSON, no such route) is answered;
  * - `answer`: rewrites the finished response (body fields, headers).
  */
-export type FaultHook = 'validation' | 'validation-answer' | 'state' | 'idempotency' | 'answer';
+export type FaultHook = 'validation' | 'validation-answer' | 'state' | 'idempotency' | 'wire' | 'answer';
 
 /** One deliberate deviation. */
 export interface FaultDefinition {
@@ -47,6 +48,7 @@ export const faults = [
   { name: 'busy-source-accepted', hook: 'state', vendor: 'alibaba', description: 'SMC accepts a second job on a source with an incomplete job' },
   { name: 'unavailable-source-accepted', hook: 'state', vendor: 'alibaba', description: 'SMC accepts a job for a source that is not Available' },
   { name: 'quota-off-by-one', hook: 'state', vendor: 'alibaba', description: 'SMC allows one job more than the quota' },
+  { name: 'quota-unenforced', hook: 'state', vendor: 'alibaba', description: 'SMC never refuses a job for the quota' },
   { name: 'image-name-reuse', hook: 'state', vendor: 'alibaba', description: 'SMC (current) accepts an ImageName used by another job' },
   { name: 'vswitch-mismatch-accepted', hook: 'state', vendor: 'alibaba', description: 'SMC accepts a VSwitchId that is not in the given VpcId' },
   { name: 'rejects-twenty-tags', hook: 'state', vendor: 'alibaba', description: 'SMC rejects a valid request with the documented maximum of 20 tags' },
@@ -54,6 +56,8 @@ export const faults = [
   { name: 'dcs-unknown-vpc-accepted', hook: 'state', vendor: 'huawei', description: 'DCS online migration accepts a vpc_id that names no VPC' },
   // ClientToken
   { name: 'idempotency-ignored', hook: 'idempotency', vendor: 'alibaba', description: 'SMC ignores ClientToken and creates a new job every time' },
+  // Requests broken below their parameters
+  { name: 'malformed-json-500', hook: 'wire', vendor: 'huawei', description: 'DCS answers a body that is not JSON with 500 DCS.5000' },
   // The answer's shape
   { name: 'missing-request-id', hook: 'answer', vendor: 'alibaba', description: 'SMC answers carry no RequestId' },
   { name: 'error-without-code', hook: 'answer', vendor: 'alibaba', description: 'SMC error bodies carry no Code' },

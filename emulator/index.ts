@@ -5,6 +5,8 @@ export { startEmulatorServer } from './server.ts';
 export { createHandlers, vendorEndpoints } from './msw-handlers.ts';
 // Faults
 export { faults, isFaultName } from './faults.ts';
+// Readings
+export { checkReadings } from './settings.ts';
 // Limits
 export { bodyLimits } from './body-limits.ts';
 

@@ -6,9 +6,18 @@ import { createHandlers, vendorEndpoints } from './msw-handlers.ts';
 
 // Every request below is answered in-process by msw: nothing leaves the machine.
 const emulator = createEmulator();
-const server = setupServer(...createHandlers(emulator), ...createHandlers(emulator, ['https://a.test', 'https://b.test/']));
+const lenient = createEmulator({ readings: new Map([['null-optional-fields', 'absent']]) });
+const server = setupServer(...createHandlers(emulator), ...createHandlers(emulator, ['https://a.test', 'https://b.test/']), ...createHandlers(lenient, 'https://lenient.test'));
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
+
+describe('createHandlers with readings', () => {
+  it('answer as the emulator reads the documents: null as absent here, a wrong type by default', async () => {
+    const online = { name: 'o', description: null, vpc_id: '5e37b3be-950a-48e1-b498-65b63d336481', subnet_id: '40f15ed6-7f85-49d5-ba0e-65b940d4812c', security_group_id: '9df96622-24b7-4813-84b8-ab74552a21d7' };
+    expect(await send(dcs('https://lenient.test', '/v2/{project_id}/migration/instance', online))).toMatchObject({ status: 200 });
+    expect(await send(dcs('https://a.test', '/v2/{project_id}/migration/instance', online))).toMatchObject({ status: 400, body: { error_code: 'DCS.4062' } });
+  });
+});
 
 describe('createHandlers', () => {
   it('answers at the vendors’ own endpoints by default', async () => {

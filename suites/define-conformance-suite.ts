@@ -4,9 +4,8 @@ import type { ApiId } from '../src/contract/apis.ts';
 import { loadContract } from '../src/contract/load.ts';
 import { redactText } from '../src/protocols/redact.ts';
 import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
-import { isLoopback } from '../src/runner/target.ts';
-import { runDcsReferences } from '../src/stateful/run-dcs-references.ts';
-import { runStateful } from '../src/stateful/run-stateful.ts';
+import { wireFamily } from '../src/runner/plan.ts';
+import { runStatefulChecks, statefulFamilies } from '../src/stateful/index.ts';
 import type { RuleOutcome } from '../src/runner/run-result.ts';
 import '../src/runner/run-options.ts';
 import { progressLine } from './progress.ts';
@@ -26,9 +25,10 @@ declare module 'vitest' {
   }
 }
 
-/** The families of one API: random valid requests, one per rule, and call sequences (SMC); each becomes a test, so `-t` selects them. */
+/** The families of one API: random valid requests, one per rule, per wire-level rule and per stateful rule (and the call sequences); each becomes a test, so `-t` selects them. */
 export function familiesOf(api: ApiId): string[] {
-  return ['(valid)', ...loadContract(api).rules.map((r) => r.id), '(stateful)'];
+  const contract = loadContract(api);
+  return ['(valid)', ...contract.rules.map((r) => r.id), ...contract.wireRules.rules.map((w) => wireFamily(w.id)), ...statefulFamilies(api)];
 }
 
 function describeFinding(f: Finding): string {
@@ -71,34 +71,17 @@ export function defineConformanceSuite(api: ApiId): void {
           if (done === total || done % 20 === 0) console.info(progressLine({ api, done, total, findings }));
         },
       });
-      // Call sequences create resources: only on loopback or with --allow-create, and (SMC) where jobs can be deleted between them.
-      const redact = (text: string) => redactText(text, options.secrets);
-      const mayCreate = options.allowCreate || isLoopback(target.config.endpoint);
-      const canDelete = target.vendor === 'huawei' || target.config.cleanup === 'api';
-      const stateful = !selected.has('(stateful)') || !mayCreate || !canDelete
-        ? undefined
-        : target.vendor === 'huawei'
-          ? await runDcsReferences({ api, target, seed: options.seed, redact, signal: interrupt.signal }).then((r) => ({ findings: r.findings, sequences: r.calls, calls: r.calls }))
-          : await runStateful({ api, target, seed: options.seed, redact, signal: interrupt.signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }).then((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, rule: `(stateful) ${f.rule}` })) }));
-      const statefulFindings = stateful?.findings ?? [];
-      const statefulOutcome: RuleOutcome | undefined = !selected.has('(stateful)')
-        ? undefined
-        : {
-            api,
-            rule: '(stateful)',
-            kind: 'stateful',
-            cases: stateful?.sequences ?? 0,
-            conclusive: stateful?.sequences ?? 0,
-            inconclusive: {},
-            coverage: stateful && stateful.sequences > 0 ? 'covered' : 'not-testable',
-            ...(stateful ? {} : { coverageReason: !mayCreate ? 'call sequences create resources: no-create mode (--allow-create to test them)' : 'call sequences need a target whose jobs can be deleted (cleanup "api")' }),
-            findings: { violation: statefulFindings.filter((f) => f.severity === 'violation').length, drift: 0, info: statefulFindings.filter((f) => f.severity === 'info').length },
-            checks: stateful ? { [target.vendor === 'huawei' ? 'referenced-resources' : 'stateful-sequence']: statefulFindings.some((f) => f.severity === 'violation') ? 'failed' : 'passed' } : {},
-          };
+      // The stateful checks decide themselves what the mode and fixtures let them test (no-create, cleanup "none", quota).
+      // The single `(stateful)` test selects every stateful family; `(stateful) <rule>` tests select theirs.
+      const selectedStateful = selected.has('(stateful)') ? undefined : new Set([...selected].filter((f) => f.startsWith('(stateful) ')));
+      const stateful =
+        selectedStateful?.size === 0
+          ? undefined
+          : await runStatefulChecks({ api, target, seed: options.seed, allowCreate: options.allowCreate, redact: (text) => redactText(text, options.secrets), signal: interrupt.signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(selectedStateful ? { families: selectedStateful } : {}) });
       output = {
         ...single,
-        findings: [...single.findings, ...statefulFindings],
-        outcomes: [...single.outcomes, ...(statefulOutcome ? [statefulOutcome] : [])],
+        findings: [...single.findings, ...(stateful?.findings ?? [])],
+        outcomes: [...single.outcomes, ...(stateful?.outcomes ?? [])],
         casesSent: single.casesSent + (stateful?.calls ?? 0),
       };
     }, 30 * 60 * 1000);
@@ -106,7 +89,7 @@ export function defineConformanceSuite(api: ApiId): void {
     familiesOf(api).forEach((family, index) => {
       it(family, ({ task }) => {
         if (!output) return;
-        const findings = output.findings.filter((f) => (family === '(stateful)' ? (f.rule ?? '').startsWith('(stateful)') : (f.rule ?? '(valid)') === family));
+        const findings = output.findings.filter((f) => (f.rule ?? '(valid)') === family);
         const outcome = output.outcomes.find((o) => o.rule === family);
         task.meta.conformance = {
           api,

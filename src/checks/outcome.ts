@@ -6,7 +6,7 @@ import type { Answer } from './answer.ts';
  * authorization, throttling, the gateway, a failing server, the transport), could not be tied to the
  * rule (an undocumented or missing code, a refusal naming another parameter, a refusal for the state
  * of a fixture), or no answer was asked for (fixtures used up, budget spent, creating not allowed,
- * the run stopped: throttled, interrupted).
+ * the run stopped: throttled, unresponsive, interrupted).
  */
 export type InconclusiveReason =
   | 'authentication'
@@ -23,6 +23,7 @@ export type InconclusiveReason =
   | 'budget-spent'
   | 'creating-not-allowed'
   | 'throttled-stop'
+  | 'unresponsive-stop'
   | 'interrupted';
 
 /** Every reason, in the order reports list them. */
@@ -41,6 +42,7 @@ export const inconclusiveReasons: readonly InconclusiveReason[] = [
   'budget-spent',
   'creating-not-allowed',
   'throttled-stop',
+  'unresponsive-stop',
   'interrupted',
 ];
 
@@ -69,10 +71,10 @@ export function caseOutcome(c: Pick<RequestCase, 'kind'>, answer: Answer, contex
   switch (answer.class) {
     case 'success':
       return { conclusive: true, accepted: true };
-    case 'authentication':
-    case 'authorization':
     case 'gateway':
       return context.breaksProtocol ? { conclusive: true, accepted: false } : { conclusive: false, reason: 'gateway' };
+    case 'authentication':
+    case 'authorization':
     case 'throttling':
     case 'server':
     case 'transport':

@@ -35,7 +35,7 @@ export function assembleResult(shares: readonly ApiShare[], facts: RunFacts): Ru
   const stopped = shares.flatMap((s) => (s.summary?.stopped ? [s.summary.stopped] : []));
   return {
     verdict,
-    reason: stopped.length > 0 && verdict !== 'failed' ? `${reason}; ${stopped.join('; ')}` : reason,
+    reason: stopped.length > 0 ? `${reason}; ${stopped.join('; ')}` : reason,
     seed: facts.seed,
     strict: facts.strict,
     startedAt: facts.startedAt.toISOString(),

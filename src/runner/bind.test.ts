@@ -46,7 +46,7 @@ describe('createBinder (SMC)', () => {
 describe('binding honours every fact of the fixture', () => {
   // A source whose data disk 3 has 1,921 GiB used: a 365 GiB disk must not land on it.
   const source = { id: 's-big', state: 'Available' as const, systemDiskUsedGiB: 30, dataDisks: [{ index: 1, usedGiB: 10 }, { index: 2, usedGiB: 50 }, { index: 3, usedGiB: 1921 }] };
-  const target = { vendor: 'alibaba' as const, config: { ...smc.config, fixtures: { ...smc.config.fixtures, sources: [source] } } };
+  const target = { vendor: 'alibaba' as const, config: { ...smc.config, fixtures: { ...smc.config.fixtures, sources: [source] as [typeof source] } } };
   const violation = (request: Record<string, unknown>, pointer: string): RequestCase => ({ kind: 'violation', label: 't', pointer, request, expected: { outcome: 'reject', codes: [] } });
 
   it('gives each data disk a source disk whose used space is below its size, whatever the order', async () => {

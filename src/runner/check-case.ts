@@ -14,12 +14,19 @@ export interface ResponseValidators {
   readonly errorEnvelope: ValidateFunction;
 }
 
-/** Compiles a contract's success and error schemas once per run. */
+const compiled = new WeakMap<Contract, ResponseValidators>();
+
+/** A contract's success and error schemas, compiled once per process (they keep no state between calls). */
 export function responseValidators(contract: Contract): ResponseValidators {
-  return {
-    success: new Map([...contract.responseSchemas].map(([status, schema]) => [status, compileSchema(schema)])),
-    errorEnvelope: compileSchema(contract.errorEnvelopeSchema),
-  };
+  let validators = compiled.get(contract);
+  if (!validators) {
+    validators = {
+      success: new Map([...contract.responseSchemas].map(([status, schema]) => [status, compileSchema(schema)])),
+      errorEnvelope: compileSchema(contract.errorEnvelopeSchema),
+    };
+    compiled.set(contract, validators);
+  }
+  return validators;
 }
 
 /** A case's checked answer: what it says about the rule, and each applicable check's drafts. */

@@ -1,4 +1,5 @@
-import { createEmulator, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
+import { checkReadings, createEmulator, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
+import { loadAllContracts, loadContract } from '../contract/load.ts';
 import type { ApiId } from '../contract/apis.ts';
 import { loadProfile, type TargetProfile } from '../profile/load-profile.ts';
 import type { Target } from './target.ts';
@@ -25,8 +26,13 @@ export async function startEmbeddedTargets(profile: TargetProfile = loadProfile(
   const servers: EmulatorServer[] = [];
   const targets: Partial<Record<ApiId, Target>> = {};
   let current: TargetProfile = profile;
+  // A reading must be one of some contract's; each edition's emulator follows those its own contracts have.
+  const problem = checkReadings(loadAllContracts(), options.readings ?? new Map());
+  if (problem) throw new Error(`createEmulator: ${problem}`);
   for (const edition of ['2019', 'current'] as const) {
-    const emulator = createEmulator({ profile, edition, ...(options.faults ? { faults: options.faults } : {}), ...(options.quota !== undefined ? { quota: options.quota } : {}), ...(options.readings ? { readings: options.readings } : {}) });
+    const own = [`alibaba-smc/CreateReplicationJob@${edition}`, 'huawei-dcs/CreateMigrationTask', 'huawei-dcs/CreateOnlineMigrationTask'].map((id) => loadContract(id as ApiId));
+    const readings = new Map([...(options.readings ?? new Map<string, string>())].filter(([id]) => own.some((c) => c.readings.some((r) => r.id === id))));
+    const emulator = createEmulator({ profile, edition, ...(options.faults ? { faults: options.faults } : {}), ...(options.quota !== undefined ? { quota: options.quota } : {}), readings });
     const server = await startEmulatorServer(emulator);
     servers.push(server);
     const smc = profile.targets['alibaba-smc'];

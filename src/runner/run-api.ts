@@ -9,11 +9,12 @@ import { systemClock, type Clock } from '../keywords/clock.ts';
 import { createBinder, editsReference } from './bind.ts';
 import { casePointers, checkCase, responseValidators, type ResponseValidators } from './check-case.ts';
 import { cleanupFinding, createCleaner } from './cleanup.ts';
-import { planCases, type CasePlan, type PlannedCase, type PlannedFamily } from './plan.ts';
+import { planCases, wireFamily, type CasePlan, type PlannedCase, type PlannedFamily } from './plan.ts';
 import { recordCurl, recordRequest, recordResponse, type Redact } from './record.ts';
 import type { RuleOutcome } from './run-result.ts';
 import { createDocumentSender, createSender, type Answered } from './send-case.ts';
 import { shrinkRequest } from './shrink.ts';
+import { createStopGuard } from './stop-guard.ts';
 import { FamilyTally } from './tally.ts';
 import { isLoopback, preflightDocument, type Target } from './target.ts';
 import { toBrokenWire, type WireMutation } from './wire.ts';
@@ -48,8 +49,8 @@ export interface ApiRunOptions {
   readonly cases?: readonly RequestCase[];
   /** Failing cases shrunk per API, and requests each shrink may send. @default { cases: 10, requests: 40 } */
   readonly shrink?: { readonly cases: number; readonly requests: number };
-  /** Consecutive throttled answers (after retries) after which the run stops sending to the target. @default 8 */
-  readonly throttleStop?: number;
+  /** Consecutive throttled answers (after retries), or cases with no answer, after which the run stops sending to the target. @default 8 */
+  readonly stopAfter?: number;
   /** Called after every case, for progress display. */
   readonly onCase?: (done: number, total: number, findings: number) => void;
 }
@@ -61,14 +62,26 @@ export interface ApiRunOutput {
   readonly outcomes: RuleOutcome[];
   readonly casesSent: number;
   readonly interrupted: boolean;
-  /** Why the run stopped sending before its plan was done (throttling), if it did. */
+  /** Why the run stopped sending before its plan was done (throttling, no answers), if it did. */
   readonly stopped?: string;
 }
 
-/** The cases of a replay, each its own family's case. */
-function replayPlan(api: string, cases: readonly RequestCase[]): { cases: PlannedCase[]; families: PlannedFamily[] } {
-  const planned = cases.map((c, index): PlannedCase => ({ id: `${api}#${index + 1}`, case: c, family: c.rule ?? '(valid)', idempotencyProbe: false }));
-  const families = [...new Map(planned.map((p) => [p.family, { family: p.family, kind: p.family === '(valid)' ? ('valid' as const) : ('rule' as const), deciding: p.case.kind }])).values()];
+/**
+ * The cases of a replay, in families decided as a planned run decides them: by violations, else probes,
+ * else valid cases. A case of a wire-level rule is sent broken the way its rule says.
+ */
+function replayPlan(contract: Contract, cases: readonly RequestCase[]): { cases: PlannedCase[]; families: PlannedFamily[] } {
+  const mutationOf = (rule: string | undefined) => contract.wireRules.rules.find((w) => wireFamily(w.id) === rule)?.mutation;
+  const planned = cases.map((c, index): PlannedCase => {
+    const wire = mutationOf(c.rule);
+    return { id: `${contract.id}#${index + 1}`, case: c, family: c.rule ?? '(valid)', idempotencyProbe: false, ...(wire ? { wire } : {}) };
+  });
+  const order: RequestCase['kind'][] = ['violation', 'probe', 'valid'];
+  const families = [...new Set(planned.map((p) => p.family))].map((family): PlannedFamily => {
+    const kinds = new Set(planned.filter((p) => p.family === family).map((p) => p.case.kind));
+    const deciding = order.find((kind) => kinds.has(kind));
+    return { family, kind: family === '(valid)' ? 'valid' : family.startsWith('(wire)') ? 'wire' : 'rule', ...(deciding ? { deciding } : {}) };
+  });
   return { cases: planned, families };
 }
 
@@ -98,7 +111,8 @@ function findingOf(api: string, seed: number, redact: Redact, item: PlannedCase,
 /** What a case needs to be sent and checked against one target. */
 interface CaseRunner {
   readonly contract: Contract;
-  readonly generators: CaseGenerators;
+  /** The contract's case generators, built on first use (a replay without shrinking needs none). */
+  readonly generators: () => CaseGenerators;
   readonly validators: ResponseValidators;
   readonly binder: ReturnType<typeof createBinder>;
   readonly sendDocument: (document: Readonly<Record<string, unknown>>) => Promise<Answered>;
@@ -138,8 +152,9 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
   const clock = options.clock ?? systemClock;
   const redact = options.redact ?? ((text: string) => text);
   // The same seed gives the same request documents all hour (only signatures and nonces change).
-  const generators = createCaseGenerators(contract, options.clock ? { clock } : hourlyGeneration());
-  const { cases, families } = options.cases ? replayPlan(options.api, options.cases) : planCases(options.api, generators, options.seed, options.plan, options.rules);
+  let built: CaseGenerators | undefined;
+  const generators = () => (built ??= createCaseGenerators(contract, options.clock ? { clock } : hourlyGeneration()));
+  const { cases, families } = options.cases ? replayPlan(contract, options.cases) : planCases(options.api, generators(), options.seed, options.plan, options.rules);
   const transport = { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), beforeAttempt: createRateLimiter(options.rate) };
   const runner: CaseRunner = {
     contract,
@@ -154,19 +169,18 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
   };
   const tally = new FamilyTally(options.api, families);
   const mayCreate = options.allowCreate === true || isLoopback(options.target.config.endpoint);
-  const throttleStop = options.throttleStop ?? 8;
+  const guard = createStopGuard(options.target.config.endpoint, options.stopAfter ?? 8);
   const findings: Finding[] = [];
   const failing: { item: PlannedCase; check: string; code: string }[] = [];
   let sent = 0;
   let done = 0;
-  let throttledInARow = 0;
-  let stopped: string | undefined;
   let interrupted = false;
 
   /** Why a case is not sent now, if it is not. The signal stops new cases only: one in flight is awaited, or what it creates could not be deleted. */
   const notNow = (item: PlannedCase): InconclusiveReason | undefined => {
     if (options.signal?.aborted || (options.deadline !== undefined && Date.now() > options.deadline)) return (interrupted = true), 'interrupted';
-    if (stopped) return 'throttled-stop';
+    const stop = guard.stopped();
+    if (stop) return stop.reason;
     if (item.case.kind !== 'violation' && !mayCreate) return 'creating-not-allowed';
     if (options.budget !== undefined && sent >= options.budget) return 'budget-spent';
     return undefined;
@@ -182,8 +196,7 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
       return tally.skipped(item.family, item.case, 'fixtures-exhausted');
     }
     const { bound, first, cleanup, checked } = result;
-    throttledInARow = first.answer.class === 'throttling' ? throttledInARow + 1 : 0;
-    if (throttledInARow >= throttleStop && !stopped) stopped = `${throttledInARow} answers in a row were throttling (${first.answer.code ?? first.answer.status ?? ''}) after retries; the run stopped sending to ${options.target.config.endpoint}`;
+    guard.note(first.answer);
     if (cleanup.leftBehind.length > 0) findings.push(cleanupFinding(options.api, item.id, options.seed, redact, cleanup.leftBehind, options.target));
     tally.sent(item.family, item.case, checked.outcome, checked.results);
     for (const { check, drafts } of checked.results) {
@@ -198,7 +211,8 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
 
   await forEachConcurrently(cases, options.concurrency ?? 4, runCase);
   if (!interrupted && !options.cases) await shrinkFailures(runner, options, failing, findings, redact);
-  return { api: options.api, findings, outcomes: tally.outcomes(), casesSent: sent, interrupted, ...(stopped ? { stopped } : {}) };
+  const stop = guard.stopped();
+  return { api: options.api, findings, outcomes: tally.outcomes(), casesSent: sent, interrupted, ...(stop ? { stopped: stop.words } : {}) };
 }
 
 /**
@@ -219,9 +233,9 @@ async function shrinkFailures(runner: CaseRunner, options: ApiRunOptions, failin
       request: item.case.request as Record<string, unknown>,
       schema: runner.contract.requestSchema,
       keep: casePointers(item.case),
-      sameCase: (request) => runner.generators.relabel(item.case, mode, request) !== undefined,
+      sameCase: (request) => runner.generators().relabel(item.case, mode, request) !== undefined,
       stillFails: async (request) => {
-        const relabelled = runner.generators.relabel(item.case, mode, request) as RequestCase;
+        const relabelled = runner.generators().relabel(item.case, mode, request) as RequestCase;
         const outcome = await runOneCase(runner, relabelled, false);
         if ('skipped' in outcome) return false;
         const fails = outcome.checked.results.some((r) => r.check === check && r.drafts.some((d) => d.code === code));

@@ -38,6 +38,7 @@ const reasonWords: Record<InconclusiveReason, string> = {
   'budget-spent': 'the request budget was spent before its cases',
   'creating-not-allowed': 'its cases may create resources: no-create mode (--allow-create to test it)',
   'throttled-stop': 'the run stopped sending after consecutive throttling',
+  'unresponsive-stop': 'the run stopped sending after consecutive cases got no answer',
   interrupted: 'the run was interrupted before its cases',
 };
 

@@ -1,25 +1,22 @@
 import fc from 'fast-check';
 import type { Finding } from '../checks/finding.ts';
-import { parseBody } from '../checks/parse-body.ts';
-import type { ApiId } from '../contract/apis.ts';
-import { loadContract, type Contract } from '../contract/load.ts';
-import { redactHeaders } from '../protocols/redact.ts';
-import { toCurl, type WireRequest } from '../protocols/wire-request.ts';
+import type { Contract } from '../contract/load.ts';
 import type { Target } from '../runner/target.ts';
-import { send } from '../runner/transport.ts';
-import { createdId, toCleanupWire, toWire } from '../runner/wire.ts';
+import { toWire } from '../runner/wire.ts';
+import { callFinding, serverErrorFinding, skipHalted, type StatefulContext } from './context.ts';
+import { judge, type Expectation, type Refusal } from './judge.ts';
+import { familyOf } from './ledger.ts';
 
 type Dcs = Extract<Target, { vendor: 'huawei' }>;
 
+const check = 'referenced-resources';
+/** A resource id that names nothing. */
+const missing = '00000000-0000-4000-8000-00000000dead';
+
 /** Options of {@link runDcsReferences}. */
 export interface DcsReferenceOptions {
-  readonly api: ApiId;
-  readonly target: Target;
-  readonly seed: number;
-  /** Calls sent. @default 30 */
+  /** Random mixes of known and unknown references sent after the directed ones. @default 30 */
   readonly calls?: number;
-  readonly redact?: (text: string) => string;
-  readonly signal?: AbortSignal;
 }
 
 /** A reference in a DCS body, pointing at a resource the profile has or at one that does not exist. */
@@ -27,19 +24,23 @@ interface Reference {
   readonly rule: string;
   readonly pointer: readonly string[];
   readonly known: string;
-  readonly unknown: string;
 }
 
-function referencesOf(contract: Contract, target: Dcs): Reference[] {
+function dcsTarget(context: StatefulContext): Dcs {
+  if (context.target.vendor !== 'huawei') throw new Error(`${context.api}: the DCS reference checks need a Huawei target`);
+  return context.target as Dcs;
+}
+
+/** The references of the operation's body, or why the fixtures have none to point at. */
+function referencesOf(contract: Contract, target: Dcs): Reference[] | string {
   const fixtures = target.config.fixtures;
+  if (contract.document.operation === 'CreateMigrationTask') return [{ rule: 'target-instance-exists', pointer: ['target_instance', 'id'], known: fixtures.redisInstances[0].id }];
   const vpc = (fixtures.vpcs ?? []).find((v) => v.subnetIds.length > 0 && v.securityGroupIds.length > 0);
-  const missing = '00000000-0000-4000-8000-00000000dead';
-  if (contract.document.operation === 'CreateMigrationTask') return [{ rule: 'target-instance-exists', pointer: ['target_instance', 'id'], known: fixtures.redisInstances[0].id, unknown: missing }];
-  if (!vpc) return [];
+  if (!vpc) return 'not testable with these fixtures: the profile has no VPC with a subnet and a security group';
   return [
-    { rule: 'vpc-exists', pointer: ['vpc_id'], known: vpc.vpcId, unknown: missing },
-    { rule: 'subnet-in-vpc', pointer: ['subnet_id'], known: vpc.subnetIds[0] as string, unknown: missing },
-    { rule: 'security-group-exists', pointer: ['security_group_id'], known: vpc.securityGroupIds[0] as string, unknown: missing },
+    { rule: 'vpc-exists', pointer: ['vpc_id'], known: vpc.vpcId },
+    { rule: 'subnet-in-vpc', pointer: ['subnet_id'], known: vpc.subnetIds[0]! },
+    { rule: 'security-group-exists', pointer: ['security_group_id'], known: vpc.securityGroupIds[0]! },
   ];
 }
 
@@ -51,60 +52,80 @@ function withValue(document: Record<string, unknown>, pointer: readonly string[]
   return copy;
 }
 
+/** One call to send: the body's references, known or not, and the project it goes to. */
+interface Plan {
+  readonly known: readonly boolean[];
+  /** Sent to a project that does not exist (project-exists). */
+  readonly otherProject?: true;
+}
+
 /**
  * Referenced resources must exist: sends DCS creates whose references (target instance; VPC, subnet,
- * security group) each point at a fixture or at nothing, and holds every answer to the documented
- * rule. Accepting an unknown reference, or refusing known ones, is a violation; a refusal with
- * another code than the reference list gives is only noted (those codes are not in the seeds).
+ * security group) each point at a fixture or at nothing, and one to a project that does not exist,
+ * and holds every answer to the documented rules. Every known: success; any unknown: refused with one
+ * of the unknown ones' codes (the docs set no order). Answers from another layer (throttling,
+ * authentication…) count as inconclusive for the rules concerned, a missing answer or a 5xx is a
+ * finding, and whatever was created is deleted through the run's cleaner (a failed delete is a
+ * finding). A refusal with another catalogued code is only noted: those codes come from the
+ * reference list, not the seeds.
  */
-export async function runDcsReferences(options: DcsReferenceOptions): Promise<{ findings: Finding[]; calls: number }> {
-  const contract = loadContract(options.api);
-  if (options.target.vendor !== 'huawei') throw new Error('runDcsReferences: needs a Huawei DCS target');
-  const target = options.target as Dcs;
+export async function runDcsReferences(context: StatefulContext, options: DcsReferenceOptions = {}): Promise<void> {
+  const { contract, ledger } = context;
+  const target = dcsTarget(context);
   const references = referencesOf(contract, target);
-  const redact = options.redact ?? ((text: string) => text);
+  const documented = new Set(contract.document.stateful.map((s) => s.id));
+  const refusalOf = (rule: string): Refusal => ({ rule, code: contract.document.stateful.find((s) => s.id === rule)?.code ?? null });
+  if (typeof references === 'string') for (const r of ['vpc-exists', 'subnet-in-vpc', 'security-group-exists']) ledger.notTestable(familyOf(r), references);
+  const refs = typeof references === 'string' ? [] : references.filter((r) => documented.has(r.rule));
   const base: Record<string, unknown> =
     contract.document.operation === 'CreateMigrationTask'
-      ? { task_name: 'reference-check', migration_type: 'online_migration', migration_method: 'full_amount_migration', source_instance: { addrs: '192.168.1.135:6379' }, target_instance: { id: '' } }
-      : { name: 'reference-check', vpc_id: '', subnet_id: '', security_group_id: '' };
-  const findings: Finding[] = [];
-  let calls = 0;
-  if (references.length === 0) return { findings, calls };
-  const choices = fc.sample(fc.array(fc.boolean(), { minLength: references.length, maxLength: references.length }), { seed: options.seed, numRuns: options.calls ?? 30 });
-  // Every reference known, and each one alone unknown, come first: the cases that tell most.
-  const plans = [references.map(() => true), ...references.map((_, i) => references.map((__, j) => j !== i)), ...choices];
-  for (const known of plans) {
-    if (options.signal?.aborted) break;
-    let document = base;
-    references.forEach((reference, i) => (document = withValue(document, reference.pointer, known[i] ? reference.known : reference.unknown)));
-    const exchange = await send(() => toWire(contract, target, document), { retries: 3 });
-    calls += 1;
-    if (!('response' in exchange)) continue;
-    const body = parseBody(exchange.response, 'huawei');
-    const { status } = exchange.response;
-    const id = status < 300 ? createdId(contract, body.json) : undefined;
-    if (id !== undefined && target.config.cleanup === 'api') await send(() => toCleanupWire(contract, target, id, document), { retries: 3 });
-    const unknown = references.filter((_, i) => !known[i]);
-    const codes = unknown.map((r) => contract.document.stateful.find((s) => s.id === r.rule)?.code).filter((c): c is string => typeof c === 'string');
-    const finding = (rule: string, code: string, severity: Finding['severity'], message: string, documented: unknown): Finding => ({
-      check: 'referenced-resources',
-      code,
-      severity,
-      api: options.api,
-      rule: `(stateful) ${rule}`,
-      caseId: `${options.api}#references-${calls}`,
-      message,
-      documented,
-      received: { status, code: body.errorCode },
-      request: { ...exchange.request, url: redact(exchange.request.url), headers: redactHeaders(exchange.request.headers), ...(exchange.request.body === undefined ? {} : { body: redact(exchange.request.body) }) },
-      response: { status, headers: redactHeaders(exchange.response.headers), body: redact(exchange.response.body), durationMs: Math.round(exchange.durationMs) },
-      curl: redact(toCurl(exchange.request as WireRequest)),
-      seed: options.seed,
-    });
-    if (unknown.length === 0 && status >= 300) findings.push(finding('references', 'rejected_known_references', 'violation', `Every reference names a fixture of the profile, yet the create got ${status} ${body.errorCode ?? ''}.`, { status: 200 }));
-    else if (unknown.length > 0 && status < 300) findings.push(finding(unknown[0]!.rule, 'accepted_unknown_reference', 'violation', `${unknown.map((r) => r.pointer.join('.')).join(', ')} name${unknown.length === 1 ? 's' : ''} nothing that exists, yet the create was accepted.`, { status: '4xx', codes }));
-    else if (unknown.length > 0 && !codes.includes(body.errorCode ?? '') && !findings.some((f) => f.code === 'other_reference_code'))
-      findings.push(finding(unknown[0]!.rule, 'other_reference_code', 'info', `An unknown ${unknown.map((r) => r.pointer.join('.')).join(', ')} got ${status} ${body.errorCode ?? ''}; the reference list gives ${codes.join(' or ')}.`, { codes }));
+      ? { task_name: 'reference-check', migration_type: 'online_migration', migration_method: 'full_amount_migration', source_instance: { addrs: '192.168.1.135:6379' }, target_instance: { id: missing } }
+      : { name: 'reference-check', vpc_id: missing, subnet_id: missing, security_group_id: missing };
+
+  const plans: Plan[] = [];
+  if (refs.length > 0) {
+    const random = fc.sample(fc.array(fc.boolean(), { minLength: refs.length, maxLength: refs.length }), { seed: context.seed, numRuns: options.calls ?? 30 });
+    // Every reference known, and each one alone unknown, come first: the calls that tell most.
+    plans.push({ known: refs.map(() => true) }, ...refs.map((_, i) => ({ known: refs.map((__, j) => j !== i) })), ...random.map((known) => ({ known })));
   }
-  return { findings, calls };
+  // project-exists has a documented code (DCS.4001, filed under the gateway): one call to a project id that names nothing probes it.
+  if (documented.has('project-exists')) plans.push({ known: refs.map(() => true), otherProject: true });
+
+  const noted = new Set<string>();
+  for (const [index, plan] of plans.entries()) {
+    const halted = context.halted();
+    if (halted) {
+      for (const family of ledger.families) skipHalted(context, family, halted);
+      break;
+    }
+    let document = base;
+    refs.forEach((reference, i) => (document = withValue(document, reference.pointer, plan.known[i] ? reference.known : missing)));
+    const sentTo: Dcs = plan.otherProject ? { vendor: 'huawei', config: { ...target.config, projectId: missing.replace(/-/g, '') } } : target;
+    const unknown = refs.filter((_, i) => !plan.known[i]);
+    const expectation: Expectation = plan.otherProject
+      ? { outcome: 'refused', refusals: [refusalOf('project-exists')] }
+      : unknown.length === 0
+        ? { outcome: 'created', about: refs.map((r) => r.rule) }
+        : { outcome: 'refused', refusals: unknown.map((r) => refusalOf(r.rule)), otherCode: 'info' };
+    const caseId = `${context.api}#references-${index + 1}`;
+    const answered = await context.send(() => toWire(contract, sentTo, document, context.clock.now()));
+    const judgement = judge(contract, expectation, answered);
+    const concerned = plan.otherProject ? ['project-exists'] : (expectation.outcome === 'created' ? refs : unknown).map((r) => r.rule);
+    const home = familyOf(concerned[0]!);
+    const failure = serverErrorFinding(context, home, caseId, [answered]);
+    if (failure) ledger.finding(failure);
+    // A conclusive answer tells about the rules it names; a silent one leaves every concerned rule untold.
+    for (const rule of judgement.conclusive ? judgement.rules : concerned) ledger.call(familyOf(rule), check, judgement.conclusive ? { conclusive: true } : { conclusive: false, reason: judgement.reason });
+    if (judgement.conclusive && judgement.mismatch) {
+      const { mismatch } = judgement;
+      const family = familyOf(mismatch.rule === 'sequences' ? concerned[0]! : mismatch.rule);
+      const key = `${family}|${mismatch.code}`;
+      if (mismatch.severity !== 'info' || !noted.has(key)) {
+        noted.add(key);
+        const finding: Finding = callFinding(context, { check, code: mismatch.code, severity: mismatch.severity, family, caseId, message: mismatch.message, documented: mismatch.documented, received: mismatch.received }, [answered]);
+        ledger.finding(finding);
+      }
+    }
+    if (answered.answer.class === 'success') await context.cleanUp(home, caseId, document, [answered], sentTo);
+  }
 }

@@ -26,6 +26,7 @@ const table: readonly { fault: string; api: ApiId; family: string; check: string
   { fault: 'undocumented-code', api: 'alibaba-smc/CreateReplicationJob@current', family: 'Frequency.minimum', check: 'error-code-documented', strict: true },
   { fault: 'dcs-online-missing-id', api: 'huawei-dcs/CreateOnlineMigrationTask', family: '(valid)', check: 'response-schema' },
   { fault: 'rejects-twenty-tags', api: 'alibaba-smc/CreateReplicationJob@current', family: 'Tag.maxItems', check: 'valid-accepted' },
+  { fault: 'malformed-json-500', api: 'huawei-dcs/CreateMigrationTask', family: '(wire) malformed-json', check: 'no-server-error' },
 ];
 
 const started: EmbeddedTargets[] = [];

@@ -49,8 +49,21 @@ it('serve takes --port, --quota and --fault, and stops on SIGINT', { timeout: 60
   expect(await exited).toBe(0);
 });
 
-it('serve refuses an unknown edition or fault with the usage exit code', { timeout: 60_000 }, async () => {
-  for (const args of [['--edition', '2020'], ['--fault', 'no-such-fault']]) {
+it('serve follows the readings it is given with --reading', { timeout: 60_000 }, async () => {
+  const request = { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0001', Name: 'a b' };
+  const strict = await serve([]);
+  expect((await send(smc(strict.url, request))).body['Code']).toBe('InvalidParameter');
+  strict.child.kill('SIGTERM');
+  await strict.exited;
+  const open = await serve(['--reading', 'name-allowed-characters=open', '--reading', 'target-type-case=ignore-case']);
+  expect(await send(smc(open.url, request))).toMatchObject({ status: 200 });
+  expect(await send(smc(open.url, { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0002', TargetType: 'image', ImageName: 'img1', SystemDiskSize: 80, DataDisk: [{ Index: 1, Size: 100 }] }))).toMatchObject({ status: 200 });
+  open.child.kill('SIGTERM');
+  expect(await open.exited).toBe(0);
+});
+
+it('serve refuses an unknown edition, fault or reading with the usage exit code', { timeout: 60_000 }, async () => {
+  for (const args of [['--edition', '2020'], ['--fault', 'no-such-fault'], ['--reading', 'no-such=x'], ['--reading', 'name-allowed-characters=nope'], ['--reading', 'oops']]) {
     const child = spawn(process.execPath, [path.join(root, 'src/cli/main.ts'), 'serve', ...args], { cwd: root, stdio: 'ignore' });
     expect(await new Promise((resolve) => child.on('exit', resolve)), args.join(' ')).toBe(2);
   }

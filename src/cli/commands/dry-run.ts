@@ -8,7 +8,8 @@ import { toCurl } from '../../protocols/wire-request.ts';
 import { createBinder } from '../../runner/bind.ts';
 import { planCases } from '../../runner/plan.ts';
 import type { RunOptions } from '../../runner/run-options.ts';
-import { toWire } from '../../runner/wire.ts';
+import { preflightDocument } from '../../runner/target.ts';
+import { toBrokenWire, toWire } from '../../runner/wire.ts';
 import type { CommandIo } from '../command.ts';
 
 /** Prints every case a run would send, bound to its target, with its wire form as a curl command; sends nothing. */
@@ -18,8 +19,15 @@ export async function dryRun(options: RunOptions, io: CommandIo): Promise<number
     const contract = loadContract(api as ApiId);
     const binder = createBinder(target);
     for (const item of planCases(api, createCaseGenerators(contract, hourlyGeneration()), options.seed, options.plan).cases) {
-      const bound = await binder.bind(item.case);
       const line = { api, case: item.id, kind: item.case.kind, rule: item.case.rule ?? null, label: item.case.label, expected: item.case.expected };
+      if (item.wire) {
+        const wire = toBrokenWire(contract, target, item.wire, preflightDocument(target));
+        // The oversized body is shown by its size only.
+        const curl = wire.body !== undefined && wire.body.length > 4096 ? `${toCurl({ ...wire, body: '' }).replace(/ --data-binary ''$/, '')} --data-binary @<${wire.body.length} bytes>` : toCurl(wire);
+        io.stdout.write(`${JSON.stringify({ ...line, wire: item.wire, curl: redactText(curl, options.secrets) })}\n`);
+        continue;
+      }
+      const bound = await binder.bind(item.case);
       if ('skipped' in bound) {
         io.stdout.write(`${JSON.stringify({ ...line, skipped: bound.skipped })}\n`);
         continue;
