@@ -3,7 +3,9 @@
  * the numbers are for tracking across changes on the same machine.
  */
 import os from 'node:os';
-import { startEmbeddedTargets } from '../src/runner/embedded-targets.ts';
+import { startEmbeddedTargets } from '../src/cli/embedded-targets.ts';
+import { loadProfile } from '../src/profile/load-profile.ts';
+import { apisOfProfile } from '../src/runner/target.ts';
 import { benchGenerators } from './generators.ts';
 import { autocannonRate, checkedCasesPerSecond, startNoopServer, targetAt } from './run.ts';
 
@@ -22,7 +24,8 @@ console.log('| API | target | cases | checked cases/s |');
 console.log('|---|---|---:|---:|');
 const noop = await startNoopServer();
 try {
-  const apis = ['alibaba-smc/CreateReplicationJob@current', 'huawei-dcs/CreateMigrationTask'] as const;
+  // Every operation the default profile targets, by the same default plan.
+  const apis = apisOfProfile(loadProfile());
   for (const api of apis) {
     const { cases, perSecond } = await checkedCasesPerSecond(api, targetAt(api, noop.url));
     console.log(`| ${api} | no-op loopback server | ${cases} | ${perSecond} |`);

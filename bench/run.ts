@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import type { ApiId } from '../src/contract/apis.ts';
 import { loadProfile } from '../src/profile/load-profile.ts';
 import { runApi } from '../src/runner/run-api.ts';
-import type { Target } from '../src/runner/target.ts';
+import { targetFor, type Target } from '../src/runner/target.ts';
 
 /** A loopback server that answers every request at once with a fixed success body. */
 export async function startNoopServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -24,12 +24,10 @@ export async function startNoopServer(): Promise<{ url: string; close: () => Pro
   };
 }
 
-/** A target of the default profile pointed at `endpoint`. */
-export function targetAt(api: ApiId, endpoint: string, edition?: '2019' | 'current'): Target {
-  const profile = loadProfile();
-  return api.startsWith('alibaba')
-    ? { vendor: 'alibaba', config: { ...profile.targets['alibaba-smc']!, endpoint, ...(edition ? { edition } : {}) } }
-    : { vendor: 'huawei', config: { ...profile.targets['huawei-dcs']!, endpoint } };
+/** The default profile's target of an API, pointed at `endpoint`. */
+export function targetAt(api: ApiId, endpoint: string): Target {
+  const target = targetFor(loadProfile(), api);
+  return { ...target, config: { ...target.config, endpoint } } as Target;
 }
 
 /** Runs one API's default plan against a target and measures checked cases per second. */

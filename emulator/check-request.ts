@@ -1,10 +1,9 @@
 import type { Contract } from '../src/contract/load.ts';
 import { createReadingValidator } from '../src/contract/judge.ts';
 import type { ValidationResult, Violation } from '../src/contract/validator.ts';
-import { cataloguedError } from './documented-error.ts';
+import { serverError, type ErrorAnswer } from './documented-error.ts';
 import { faultsAt, type FaultDefinition } from './faults.ts';
-import { valueAtPointer } from './json-pointer.ts';
-import { errorResponse } from './responses.ts';
+import { valueAtPointer } from '../src/json/pointer.ts';
 import { readingsOf, type EmulatorSettings } from './settings.ts';
 import { validationError } from './validation-answer.ts';
 
@@ -23,38 +22,48 @@ function validatorOf(contract: Contract, settings: EmulatorSettings): (request: 
   return validate;
 }
 
-/** Whether an active `validation` fault lets this violation through. */
-function tolerates(fault: FaultDefinition, violation: Violation, request: unknown, contract: Contract): boolean {
-  if (fault.rule !== violation.rule) return false;
-  if (!fault.offByOne) return true;
-  const limit = contract.rules.find((r) => r.id === fault.rule)?.params['limit'];
-  const value = valueAtPointer(request, violation.pointer);
-  if (typeof limit !== 'number' || typeof value !== 'number') return false;
-  return value === limit + 1 || value === limit - 1;
+/** The rule's limit, and the value it applies to in `request` measured the way the rule measures it (a count, a length, the number). */
+function measured(contract: Contract, ruleId: string | undefined, request: unknown, pointer: string): { limit: number; value: number } | undefined {
+  const limit = contract.rules.find((r) => r.id === ruleId)?.params['limit'];
+  const value = valueAtPointer(request, pointer);
+  const size = Array.isArray(value) ? value.length : typeof value === 'string' ? [...value].length : value;
+  return typeof limit === 'number' && typeof size === 'number' ? { limit, value: size } : undefined;
 }
 
-/** The code a 500 carries: the operation's documented InternalError, or the vendor's first 5xx code. */
-function serverErrorCode(contract: Contract): string {
-  const documented = contract.document.errors.find((e) => e.status === 500)?.code;
-  return documented ?? contract.globalErrors.errors.find((e) => e.statuses[0] === 500)?.code ?? 'InternalError';
+/** Whether an active `validation` fault lets this violation through. */
+function tolerates(fault: FaultDefinition, violation: Violation, request: unknown, contract: Contract): boolean {
+  if (fault.atLimit || fault.rule !== violation.rule) return false;
+  if (!fault.offByOne) return true;
+  const at = measured(contract, fault.rule, request, violation.pointer);
+  return at !== undefined && (at.value === at.limit + 1 || at.value === at.limit - 1);
+}
+
+/** The violations an active `atLimit` fault adds: the value exactly at the rule's limit (a pointer without array wildcards only). */
+function tightened(fault: FaultDefinition, request: unknown, contract: Contract): Violation[] {
+  const rule = contract.rules.find((r) => r.id === fault.rule);
+  if (!fault.atLimit || !rule || rule.pointer.includes('*')) return [];
+  const at = measured(contract, rule.id, request, rule.pointer);
+  if (at === undefined || at.value !== at.limit) return [];
+  return [{ rule: rule.id, pointer: rule.pointer, message: `${rule.description} (refused at the limit: a deliberate fault)`, source: rule.source }];
 }
 
 /**
  * Checks a typed request against its contract with the contract's own validator, following the
  * emulator's readings (the first listed reading of each contradiction unless told otherwise), and
- * answers the first broken rule. Returns undefined when the request keeps every rule.
+ * answers the first broken rule. Returns undefined when the request keeps every rule. `validation`
+ * faults change which violations count; `validation-answer` faults how the first one is answered.
  */
-export function createRequestCheck(contract: Contract, settings: EmulatorSettings): (request: unknown) => Response | undefined {
+export function createRequestCheck(contract: Contract, settings: EmulatorSettings): (request: unknown) => ErrorAnswer | undefined {
   const validate = validatorOf(contract, settings);
   const lenient = faultsAt(settings.faults, 'validation');
-  const answering = new Set(faultsAt(settings.faults, 'validation-answer').map((f) => f.name));
+  // The first active one, in listing order, decides.
+  const answering = faultsAt(settings.faults, 'validation-answer')[0] as FaultDefinition | undefined;
   return (request) => {
-    const violation = validate(request).violations.find((v) => !lenient.some((f) => tolerates(f, v, request, contract)));
+    const violations = [...validate(request).violations, ...lenient.flatMap((f) => tightened(f, request, contract))];
+    const violation = violations.find((v) => !lenient.some((f) => tolerates(f, v, request, contract)));
     if (!violation) return undefined;
-    if (answering.has('validation-500')) return errorResponse(contract, cataloguedError(contract, serverErrorCode(contract)));
+    if (answering?.serverError) return serverError(contract);
     const answer = validationError(contract, violation);
-    if (answering.has('status-404-for-validation')) return errorResponse(contract, { ...answer, status: 404 });
-    if (answering.has('error-status-200')) return errorResponse(contract, { ...answer, status: 200 });
-    return errorResponse(contract, answer);
+    return answering?.status === undefined ? answer : { ...answer, status: answering.status };
   };
 }

@@ -1,10 +1,15 @@
 import type { Contract } from '../src/contract/load.ts';
 
-/** An error answer as the documents state it: HTTP status, code and message. */
+/**
+ * An error answer as the documents state it: HTTP status, code and message, and what the emulator
+ * adds about this request (`detail`), which the front end puts in its envelope or leaves out as its
+ * vendor does.
+ */
 export interface ErrorAnswer {
   readonly status: number;
   readonly code: string;
   readonly message: string;
+  readonly detail?: string;
 }
 
 /** Fills the catalogues' placeholders (`%s`, `{0}`, `{}`) in order; missing arguments leave them as they are. */
@@ -44,12 +49,6 @@ export function enforces(contract: Contract, id: string): boolean {
   return Boolean(contract.document.stateful.find((r) => r.id === id)?.code);
 }
 
-/** Throws unless the contract states every stateful rule in `ids` with a code: checked once, when an emulator is built. */
-export function requireStateful(contract: Contract, ids: readonly string[]): void {
-  const missing = ids.filter((id) => !enforces(contract, id));
-  if (missing.length > 0) throw new Error(`${contract.id}: the emulator needs the stateful rules ${missing.join(', ')} with their codes`);
-}
-
 /** The limit a stateful rule states (e.g. `job-quota`), if any. */
 export function statefulLimit(contract: Contract, id: string): number | undefined {
   return contract.document.stateful.find((r) => r.id === id)?.limit;
@@ -67,4 +66,17 @@ export function missingParameter(contract: Contract, parameter: string): ErrorAn
   const code = contract.globalErrors.validation.missing[0];
   if (code === undefined) throw new Error(`missingParameter: ${contract.id} has no validation.missing code`);
   return cataloguedError(contract, code, [parameter]);
+}
+
+/** The code a 500 carries: the operation's documented one, or the vendor's first 5xx code. */
+export function serverError(contract: Contract): ErrorAnswer {
+  const documented = contract.document.errors.find((e) => e.status === 500)?.code;
+  const code = documented ?? contract.globalErrors.errors.find((e) => e.statuses[0] === 500)?.code;
+  if (code === undefined) throw new Error(`serverError: ${contract.id} documents no 500`);
+  return cataloguedError(contract, code);
+}
+
+/** The answer with what the emulator says about this request: a front end shows it where its vendor's messages carry such text. */
+export function withDetail(answer: ErrorAnswer, detail: string | undefined): ErrorAnswer {
+  return detail === undefined ? answer : { ...answer, detail };
 }

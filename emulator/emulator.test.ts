@@ -5,6 +5,10 @@ import { dcs, smc } from '../test/helpers/emulator-cases.ts';
 import { createEmulator, type Emulator } from './emulator.ts';
 
 const base = 'http://emulator.test';
+const current = 'alibaba-smc/CreateReplicationJob@current';
+const of2019 = 'alibaba-smc/CreateReplicationJob@2019';
+const migrationApi = 'huawei-dcs/CreateMigrationTask';
+const onlineApi = 'huawei-dcs/CreateOnlineMigrationTask';
 const uuid = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const src = (n: number) => `s-bp1e2fsl57knvuug000${n}`;
 const minimal = { RegionId: 'cn-hangzhou', SourceId: src(1) };
@@ -31,7 +35,7 @@ describe('SMC', () => {
     const again = await call(emulator, smc(base, { ...minimal, ClientToken: 'abc' }));
     expect(again).toMatchObject({ status: 200, body: { JobId: first.body['JobId'] } });
     expect(again.body['RequestId']).not.toBe(first.body['RequestId']);
-    expect(emulator.store.smc!.jobs.size).toBe(1);
+    expect(emulator.resources(current).size).toBe(1);
   });
 
   it('refuses an ImageName used by another job in the current edition only', async () => {
@@ -59,20 +63,26 @@ describe('SMC', () => {
   });
 
   it('takes the quota per run: explicit, the profile’s for its own edition, else the edition’s documented one', () => {
-    expect(createEmulator({ quota: 3 }).store.smc!.quota).toBe(3);
-    expect(createEmulator().store.smc!.quota).toBe(1000);
-    expect(createEmulator({ edition: '2019' }).store.smc!.quota).toBe(100);
+    expect(createEmulator({ quota: 3 }).statefulLimit(current, 'job-quota')).toBe(3);
+    expect(createEmulator().statefulLimit(current, 'job-quota')).toBe(1000);
+    expect(createEmulator({ edition: '2019' }).statefulLimit(of2019, 'job-quota')).toBe(100);
     const profile = loadProfile();
     const own: TargetProfile = { targets: { 'alibaba-smc': { ...profile.targets['alibaba-smc']!, edition: '2019', quota: 7 } } };
-    expect(createEmulator({ profile: own }).store.smc!.quota).toBe(7);
+    expect(createEmulator({ profile: own }).statefulLimit(of2019, 'job-quota')).toBe(7);
+    expect(createEmulator({ profile: own, edition: 'current' }).statefulLimit(current, 'job-quota')).toBe(1000);
+    expect(createEmulator().statefulLimit(migrationApi, 'job-quota')).toBeUndefined();
   });
 
   it('forgets everything on reset', async () => {
     const emulator = createEmulator();
-    await call(emulator, smc(base, { ...minimal, ClientToken: 't' }));
+    const first = await call(emulator, smc(base, { ...minimal, ClientToken: 't' }));
     await call(emulator, dcs(base, '/v2/{project_id}/migration/instance', online));
     emulator.reset();
-    expect([emulator.store.smc!.jobs.size, emulator.store.smc!.tokens.size, emulator.store.dcs!.tasks.size]).toEqual([0, 0, 0]);
+    expect([emulator.resources(current).size, emulator.resources(onlineApi).size]).toEqual([0, 0]);
+    // The token is forgotten too: the same call creates a new job.
+    const again = await call(emulator, smc(base, { ...minimal, ClientToken: 't' }));
+    expect(again.status).toBe(200);
+    expect(again.body['JobId']).not.toBe(first.body['JobId']);
   });
 
   it('answers in the vendor envelope for a target the profile lacks', async () => {
@@ -102,7 +112,7 @@ describe('DCS', () => {
     const b = (await call(emulator, dcs(base, '/v2/{project_id}/migration/instance', online))).body['instance_id'];
     const deleted = await call(emulator, dcs(base, '/v2/{project_id}/migration-tasks/delete', { task_id_list: [a, b, 'nope'] }, 'DELETE'));
     expect(deleted).toEqual({ status: 200, body: { task_id_list: [a, b] } });
-    expect(emulator.store.dcs!.tasks.size).toBe(0);
+    expect(emulator.resources(migrationApi).size + emulator.resources(onlineApi).size).toBe(0);
   });
 
   it('carries the error in {error_code, error_msg, error_ext_msg} with an X-Request-Id', async () => {
@@ -128,5 +138,29 @@ describe('readings and empty values', () => {
     expect((await call(createEmulator(), smc(base, chinese))).status).toBe(200);
     expect(() => createEmulator({ readings: new Map([['name-first-character', 'emoji']]) })).toThrow(/has no reading "emoji"; known: letter-or-chinese, letter/);
     expect(() => createEmulator({ readings: new Map([['no-such', 'x']]) })).toThrow(/no contradiction "no-such"/);
+  });
+});
+
+describe('the operations served', () => {
+  it('serves every discovered operation, one per route: the edition asked for, else the profile’s', () => {
+    expect(createEmulator().apis).toEqual([current, migrationApi, onlineApi]);
+    expect(createEmulator({ edition: '2019' }).apis).toEqual([of2019, migrationApi, onlineApi]);
+  });
+
+  it('serves the operations named, and refuses two on one route, naming them', async () => {
+    const onlyOnline = createEmulator({ apis: [onlineApi] });
+    expect(onlyOnline.apis).toEqual([onlineApi]);
+    expect((await call(onlyOnline, dcs(base, '/v2/{project_id}/migration/instance', online))).status).toBe(200);
+    expect(await call(onlyOnline, dcs(base, '/v2/{project_id}/migration-task', migration))).toMatchObject({ status: 404, body: { error_code: 'APIGW.0101' } });
+    expect(() => createEmulator({ apis: [of2019, current] })).toThrow(/alibaba-smc\/CreateReplicationJob@2019 and alibaba-smc\/CreateReplicationJob@current share the route RPC Action CreateReplicationJob Version 2019-06-01/);
+    expect(() => createEmulator({ apis: ['alibaba-smc/NoSuchOperation'] })).toThrow(/unknown operation alibaba-smc\/NoSuchOperation/);
+  });
+
+  it('keeps what each operation created under the id its cleanup call names', async () => {
+    const emulator = createEmulator();
+    const { body } = await call(emulator, smc(base, { ...minimal, Name: 'kept' }));
+    const held = emulator.resources(current).get(body['JobId'] as string);
+    expect(held).toMatchObject({ id: body['JobId'], request: { SourceId: src(1), Name: 'kept' }, body });
+    expect(emulator.resources(migrationApi).size).toBe(0);
   });
 });

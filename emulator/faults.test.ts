@@ -120,7 +120,7 @@ const scenarios: Record<FaultName, Scenario> = {
     look: async (e) => {
       const first = await answer(e, smc(base, { ...minimal, ClientToken: 'token-1' }));
       const again = await answer(e, smc(base, { ...minimal, SourceId: src(2), ClientToken: 'token-1' }));
-      return { sameJobId: first.body['JobId'] === again.body['JobId'], jobs: e.store.smc!.jobs.size };
+      return { sameJobId: first.body['JobId'] === again.body['JobId'], jobs: e.resources('alibaba-smc/CreateReplicationJob@current').size };
     },
     conforming: { sameJobId: true, jobs: 1 },
     faulty: { sameJobId: false, jobs: 2 },

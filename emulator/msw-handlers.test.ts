@@ -33,9 +33,9 @@ describe('createHandlers', () => {
   });
 
   it('answers under every base URL given, sharing one state', async () => {
-    const before = emulator.store.smc!.jobs.size;
+    const before = emulator.resources('alibaba-smc/CreateReplicationJob@current').size;
     expect((await send(smc('https://a.test', { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0002' }))).status).toBe(200);
     expect(await send(smc('https://b.test', { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0002' }))).toMatchObject({ status: 400, body: { Code: 'SourceServerState.Invalid' } });
-    expect(emulator.store.smc!.jobs.size).toBe(before + 1);
+    expect(emulator.resources('alibaba-smc/CreateReplicationJob@current').size).toBe(before + 1);
   });
 });

@@ -25,7 +25,9 @@ function raw(method: string, path: string): Promise<number | string> {
 describe('startEmulatorServer', () => {
   it('listens on 127.0.0.1 only and builds the emulator from options', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect([server.emulator.edition, server.emulator.store.smc!.quota]).toEqual(['2019', 5]);
+    expect(server.emulator.apis).toContain('alibaba-smc/CreateReplicationJob@2019');
+    expect(server.emulator.apis).not.toContain('alibaba-smc/CreateReplicationJob@current');
+    expect(server.emulator.statefulLimit('alibaba-smc/CreateReplicationJob@2019', 'job-quota')).toBe(5);
   });
 
   it('serves a given emulator on a given port', async () => {

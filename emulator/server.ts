@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { maxBufferedBytes } from './body-limits.ts';
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.ts';
+import { maxBufferedBytes } from './front-ends/index.ts';
 
 /** Bodies are read to the end (so the client sees the answer) up to this size; past it the connection is dropped. */
 export const maxDrainedBytes = 64 * 1024 * 1024;
@@ -13,8 +13,9 @@ export interface EmulatorServerOptions extends EmulatorOptions {
 }
 
 /**
- * A running emulator server: one port for both vendors, SMC RPC at `/` and DCS REST at `/v2/…`
- * (the paths never overlap, and one state serves runs that use both).
+ * A running emulator server: one port for every operation it serves, each front end on its routes'
+ * paths (RPC at `/`, REST under `/v2/…` here: they never overlap, and one state serves runs that use
+ * both).
  */
 export interface EmulatorServer {
   /** Base URL, e.g. `http://127.0.0.1:9101`. */
@@ -35,7 +36,7 @@ async function write(res: http.ServerResponse, response: Response): Promise<void
 
 /**
  * The web Request for what node received. A method fetch refuses (TRACE, TRACK) or a target it cannot
- * parse becomes a body-less OPTIONS: both endpoints answer any unsupported method with "no such API".
+ * parse becomes a body-less OPTIONS: every front end answers an unsupported method with "no such API".
  */
 function toWebRequest(req: http.IncomingMessage, body: Buffer): Request {
   const headers = new Headers();
@@ -63,8 +64,8 @@ function toWebRequest(req: http.IncomingMessage, body: Buffer): Request {
 
 /**
  * Serves an emulator over node:http on 127.0.0.1 only. Pass an emulator, or the options to build one.
- * Request bodies are buffered up to one byte past the largest vendor limit and drained beyond it, so
- * a too-large body still gets the vendor's answer.
+ * Request bodies are buffered up to one byte past the largest front end's limit and drained beyond it,
+ * so a too-large body still gets the vendor's answer.
  */
 export async function startEmulatorServer(source: Emulator | EmulatorServerOptions = {}, port?: number): Promise<EmulatorServer> {
   const emulator = 'handle' in source ? source : createEmulator(source);

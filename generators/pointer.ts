@@ -1,9 +1,9 @@
 /** JSON pointers of generated requests: templates use `*` for "the first entry" of a list. */
 
+import { pointerSegments } from '../src/json/pointer.ts';
+
 /** Splits a pointer into unescaped segments. */
-export function segmentsOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
+export const segmentsOf = pointerSegments;
 
 /** The pointer with each `*` replaced by `0`: generated cases act on a list's first entry. */
 export function concrete(pointer: string): string {

@@ -2,6 +2,7 @@
  * Generates TypeScript types from the schemas with json-schema-to-typescript into src/generated/.
  * `node scripts/generate-types.ts` writes them; `renderTypes()` is what the freshness test compares.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -47,7 +48,7 @@ export async function renderTypes(): Promise<Map<string, string>> {
     files.set(fileNameOf(id), await compileAll([`${id}/request.schema.json`, `${id}/response.schema.json`]));
   }
   files.set('contract-document.ts', await compileAll(['contract.schema.json', 'error-catalogue.schema.json', 'wire-rules.schema.json']));
-  files.set('error-bodies.ts', await compileAll(['alibaba-smc/error.schema.json', 'huawei-dcs/error.schema.json']));
+  files.set('error-bodies.ts', await compileAll(readdirSync(path.join(root, 'schemas'), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path.join(root, 'schemas', e.name, 'error.schema.json'))).map((e) => `${e.name}/error.schema.json`).sort()));
   files.set('profile.ts', await compileAll(['profile.schema.json']));
   return files;
 }

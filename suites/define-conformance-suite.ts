@@ -1,11 +1,8 @@
 import { beforeAll, describe, inject, it } from 'vitest';
+import { familiesOf, runOperation } from '../src/conformance/run-operation.ts';
 import { isFailing, type Finding } from '../src/checks/finding.ts';
 import type { ApiId } from '../src/contract/apis.ts';
-import { loadContract } from '../src/contract/load.ts';
-import { redactText } from '../src/protocols/redact.ts';
-import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
-import { wireFamily } from '../src/runner/plan.ts';
-import { runStatefulChecks, statefulFamilies } from '../src/stateful/index.ts';
+import type { ApiRunOutput } from '../src/runner/run-api.ts';
 import type { RuleOutcome } from '../src/runner/run-result.ts';
 import '../src/runner/run-options.ts';
 import { progressLine } from './progress.ts';
@@ -25,18 +22,12 @@ declare module 'vitest' {
   }
 }
 
-/** The families of one API: random valid requests, one per rule, per wire-level rule and per stateful rule (and the call sequences); each becomes a test, so `-t` selects them. */
-export function familiesOf(api: ApiId): string[] {
-  const contract = loadContract(api);
-  return ['(valid)', ...contract.rules.map((r) => r.id), ...contract.wireRules.rules.map((w) => wireFamily(w.id)), ...statefulFamilies(api)];
-}
-
 function describeFinding(f: Finding): string {
   return `[${f.severity}] ${f.check}: ${f.message}\n    ${f.curl}`;
 }
 
 /**
- * Declares the conformance suite of one API: a `beforeAll` sends the selected families' cases (so
+ * Declares the conformance suite of one API: a `beforeAll` runs the operation's selected families (so
  * concurrency and rate limits span the whole API), and one test per family fails on its findings.
  */
 export function defineConformanceSuite(api: ApiId): void {
@@ -52,38 +43,19 @@ export function defineConformanceSuite(api: ApiId): void {
     beforeAll(async ({}, suite) => {
       const selected = new Set(suite.tasks.filter((t) => t.mode === 'run').map((t) => t.name));
       if (!target || selected.size === 0) return;
-      const single = await runApi({
-        api,
-        target,
-        seed: options.seed,
-        rules: selected,
-        ...(options.plan ? { plan: options.plan } : {}),
-        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-        ...(options.rate ? { rate: options.rate } : {}),
-        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-        ...(options.budget !== undefined ? { budget: options.budget } : {}),
-        ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
-        allowCreate: options.allowCreate,
-        signal: interrupt.signal,
-        redact: (text) => redactText(text, options.secrets),
-        // Progress travels as console output, which vitest forwards from the worker to the reporter as it happens.
-        onCase: (done, total, findings) => {
-          if (done === total || done % 20 === 0) console.info(progressLine({ api, done, total, findings }));
+      output = await runOperation(
+        {
+          api,
+          target,
+          families: selected,
+          signal: interrupt.signal,
+          // Progress travels as console output, which vitest forwards from the worker to the reporter as it happens.
+          onCase: (done, total, findings) => {
+            if (done === total || done % 20 === 0) console.info(progressLine({ api, done, total, findings }));
+          },
         },
-      });
-      // The stateful checks decide themselves what the mode and fixtures let them test (no-create, cleanup "none", quota).
-      // The single `(stateful)` test selects every stateful family; `(stateful) <rule>` tests select theirs.
-      const selectedStateful = selected.has('(stateful)') ? undefined : new Set([...selected].filter((f) => f.startsWith('(stateful) ')));
-      const stateful =
-        selectedStateful?.size === 0
-          ? undefined
-          : await runStatefulChecks({ api, target, seed: options.seed, allowCreate: options.allowCreate, redact: (text) => redactText(text, options.secrets), signal: interrupt.signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(selectedStateful ? { families: selectedStateful } : {}) });
-      output = {
-        ...single,
-        findings: [...single.findings, ...(stateful?.findings ?? [])],
-        outcomes: [...single.outcomes, ...(stateful?.outcomes ?? [])],
-        casesSent: single.casesSent + (stateful?.calls ?? 0),
-      };
+        options,
+      );
     }, 30 * 60 * 1000);
 
     familiesOf(api).forEach((family, index) => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { escapePointer, type SchemaNode } from '../../src/contract/schema-node.ts';
+import type { SchemaNode } from '../../src/contract/schema-node.ts';
+import { escapePointer } from '../../src/json/pointer.ts';
 import type { GenerationContext } from '../../src/keywords/keyword.ts';
 import { conditionHolds, isPresent, type RequiredWhen } from '../../src/keywords/requiredWhen.ts';
 import type { ValuePlan } from '../../src/keywords/value-plan.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContract } from '../contract/load.ts';
 import type { Exchange } from '../protocols/exchange.ts';
 import { answerAbout, classifyAnswer } from './answer.ts';
-import { parseBody } from './parse-body.ts';
+import { adapterOf } from '../adapters/index.ts';
 
 const smc = loadContract('alibaba-smc/CreateReplicationJob@current');
 const dcs = loadContract('huawei-dcs/CreateMigrationTask');
@@ -11,7 +11,7 @@ const request = { method: 'POST', url: 'http://127.0.0.1/', headers: {} };
 function answerOf(contract: typeof smc, status: number, body: unknown) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const exchange: Exchange = { request, response: { status, headers: { 'content-type': 'application/json' }, body: text }, durationMs: 1, attempts: 1 };
-  return classifyAnswer(contract, exchange, parseBody(exchange.response, contract.document.vendor));
+  return classifyAnswer(contract, exchange, adapterOf(contract).parseBody(exchange.response));
 }
 
 describe('classifyAnswer', () => {

@@ -25,6 +25,8 @@ export interface CheckContext {
   readonly body: ParsedBody;
   /** The answer, classified. */
   readonly answer: Answer;
+  /** Whether the vendor documents a request id in every answer (its adapter knows). */
+  readonly requestIdRequired: boolean;
   /** What the answer says about the case's rule. */
   readonly outcome: CaseOutcome;
   /** A second exchange of the same request with the same ClientToken, for the idempotency check. */

@@ -7,7 +7,7 @@ import type { WireResponse } from '../protocols/wire-request.ts';
 import type { CheckContext } from './check.ts';
 import { checks } from './index.ts';
 import { caseOutcome } from './outcome.ts';
-import { parseBody } from './parse-body.ts';
+import { adapterOf } from '../adapters/index.ts';
 
 const smc = loadContract('alibaba-smc/CreateReplicationJob@current');
 const dcs = loadContract('huawei-dcs/CreateMigrationTask');
@@ -18,7 +18,7 @@ function context(contract: typeof smc, expected: Expectation, response: WireResp
   const c: RequestCase = { kind: expected.outcome === 'accept' ? 'valid' : expected.outcome === 'reject' ? 'violation' : 'probe', rule, label: 'limit + 1', pointer: '/SystemDiskSize', request: {}, expected };
   const request = { method: 'POST', url: 'http://127.0.0.1/', headers: {} };
   const exchange = response === 'timeout' ? { request, failure: { kind: 'timeout' as const, message: 'no response' }, durationMs: 1, attempts: 1 } : { request, response, durationMs: 1, attempts: 1 };
-  const body = response === 'timeout' ? {} : parseBody(response, contract.document.vendor);
+  const body = response === 'timeout' ? {} : adapterOf(contract).parseBody(response);
   const answer = classifyAnswer(contract, exchange, body);
   return {
     contract,
@@ -26,6 +26,7 @@ function context(contract: typeof smc, expected: Expectation, response: WireResp
     exchange,
     body,
     answer,
+    requestIdRequired: adapterOf(contract).requestIdRequired,
     outcome: caseOutcome(c, answer, { about: answerAbout(answer, [c.pointer ?? '']), editsFixtureReference: false }),
     validators: { success: new Map([...contract.responseSchemas].map(([s, schema]) => [s, compileSchema(schema)])), errorEnvelope: compileSchema(contract.errorEnvelopeSchema) },
   };

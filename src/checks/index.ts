@@ -37,7 +37,6 @@ export const checks: readonly Check[] = [
 export { answerAbout, classifyAnswer } from './answer.ts';
 export { caseOutcome, inconclusiveReasons } from './outcome.ts';
 export { isFailing } from './finding.ts';
-export { parseBody } from './parse-body.ts';
 export type { Answer, AnswerClass } from './answer.ts';
 export type { Check, CheckContext, FindingDraft, ParsedBody } from './check.ts';
 export type { Finding, Severity, WireRequestRecord, WireResponseRecord } from './finding.ts';

@@ -1,5 +1,5 @@
 // Loading
-export { apiIds, isApiId } from './apis.ts';
+export { apiIds, discoverApis, editionOf, isApiId, productOf } from './apis.ts';
 export { loadAllContracts, loadContract, schemasDir } from './load.ts';
 // Rules and validation
 export { deriveRules } from './rules.ts';

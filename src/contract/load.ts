@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ContractError } from '../errors/index.ts';
 import type { ContractDocument, GlobalErrorCatalogue, WireRules } from '../generated/contract-document.ts';
 import { apiIds, type ApiId } from './apis.ts';
+import { schemasDir } from './schemas-dir.ts';
 import { readingChoicesOf, type ReadingChoice } from './readings.ts';
 import type { Rule } from './rule.ts';
 import { deriveRules } from './rules.ts';
 import type { SchemaNode } from './schema-node.ts';
 
-/** The folder that holds the contract data. */
-export const schemasDir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export { schemasDir } from './schemas-dir.ts';
 
 /** A seed's example exchange, as stored under a contract's examples/. */
 export interface ContractExamples {
@@ -44,13 +43,23 @@ function readJson(file: string): unknown {
   }
 }
 
-const cache = new Map<ApiId, Contract>();
+/** Loaded contracts by folder. */
+const cache = new Map<string, Contract>();
 
 /** Loads (once) the contract of `id` from schemas/<id>/. */
 export function loadContract(id: ApiId): Contract {
-  const cached = cache.get(id);
+  return loadContractFrom(schemasDir, id);
+}
+
+/**
+ * Loads (once) the contract of `id` from `<root>/<id>/`: another folder of contracts, such as a copy of
+ * schemas/ with operations of your own. (A second argument of `loadContract` would take the index
+ * when it is passed to `Array.prototype.map`.)
+ */
+export function loadContractFrom(root: string, id: ApiId): Contract {
+  const dir = path.join(root, id);
+  const cached = cache.get(dir);
   if (cached) return cached;
-  const dir = path.join(schemasDir, id);
   const at = (file: string): string => path.join(dir, file);
   const document = readJson(at('contract.json')) as ContractDocument;
   if (document.id !== id) throw new ContractError(`${id}/contract.json declares id ${document.id}`);
@@ -82,7 +91,7 @@ export function loadContract(id: ApiId): Contract {
     readings,
     examples: { request: requestExample.request, response: responseExample },
   };
-  cache.set(id, contract);
+  cache.set(dir, contract);
   return contract;
 }
 

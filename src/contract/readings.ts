@@ -1,7 +1,7 @@
 import type { ContractDocument } from '../generated/contract-document.ts';
 import { keywords } from '../keywords/index.ts';
 import type { WireStyle } from '../keywords/keyword.ts';
-import { applyJsonPatch, type JsonPatchOperation } from './json-patch.ts';
+import { applyJsonPatch, type JsonPatchOperation } from '../json/patch.ts';
 import type { Rule } from './rule.ts';
 import { deriveRules } from './rules.ts';
 import type { SchemaNode } from './schema-node.ts';

@@ -1,3 +1,4 @@
+import { escapePointer } from '../json/pointer.ts';
 import type { Source } from './source.ts';
 
 /** A request-schema node as this project writes them: JSON Schema plus our vocabulary and annotations. */
@@ -48,10 +49,6 @@ export function walkSchema(root: SchemaNode, visit: (node: SchemaNode, site: Nod
   walk(root, { schemaPointer: '', path: [], pointer: '', role: 'root' });
 }
 
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** The node at a JSON pointer of the schema. */
 export function nodeAt(root: SchemaNode, schemaPointer: string): SchemaNode | undefined {

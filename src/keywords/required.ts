@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapePointer } from '../contract/schema-node.ts';
+import { escapePointer } from '../json/pointer.ts';
 import { defineRule, displayPath, type KeywordDefinition } from './keyword.ts';
 
 /** `required`: a property that must be present; the rule belongs to the property, its provenance is the property's row. */

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { DataValidateFunction } from 'ajv/dist/types/index.js';
 import type { Rule } from '../contract/rule.ts';
 import type { Source } from '../contract/source.ts';
-import { escapePointer, type SchemaNode } from '../contract/schema-node.ts';
+import type { SchemaNode } from '../contract/schema-node.ts';
+import { escapePointer } from '../json/pointer.ts';
 import { defineRule, displayPath, type CaseTools, type KeywordDefinition } from './keyword.ts';
 
 /** One conditional requirement: `property` is required when a sibling equals a value, or when a sibling is present. */

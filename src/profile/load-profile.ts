@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compileSchema } from '../contract/validator.ts';
 import { schemasDir } from '../contract/load.ts';
 import type { SchemaNode } from '../contract/schema-node.ts';
@@ -7,7 +8,7 @@ import { ProfileError } from '../errors/index.ts';
 import type { TargetProfile } from '../generated/profile.ts';
 
 /** The profile that ships with the project: the embedded emulator's fixtures. */
-export const defaultProfilePath = path.join(schemasDir, '..', 'profiles', 'default.json');
+export const defaultProfilePath = fileURLToPath(new URL('../../profiles/default.json', import.meta.url));
 
 let validateProfile: ReturnType<typeof compileSchema> | undefined;
 

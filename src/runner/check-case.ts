@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { RequestCase } from '../../generators/request-case.ts';
+import { adapterOf } from '../adapters/index.ts';
 import { answerAbout } from '../checks/answer.ts';
 import type { CheckContext, FindingDraft } from '../checks/check.ts';
 import { checks } from '../checks/index.ts';
@@ -43,6 +44,6 @@ export function casePointers(c: RequestCase): string[] {
 /** Classifies a case's answer, then runs every check that applies to it. */
 export function checkCase(contract: Contract, validators: ResponseValidators, c: RequestCase, reading: Omit<OutcomeContext, 'about'>, first: Answered, repeat?: Answered): CheckedCase {
   const outcome = caseOutcome(c, first.answer, { about: answerAbout(first.answer, casePointers(c)), ...reading });
-  const context: CheckContext = { contract, case: c, exchange: first.exchange, body: first.body, answer: first.answer, outcome, validators, ...(repeat ? { repeat: { exchange: repeat.exchange, body: repeat.body } } : {}) };
+  const context: CheckContext = { contract, case: c, exchange: first.exchange, body: first.body, answer: first.answer, outcome, validators, requestIdRequired: adapterOf(contract).requestIdRequired, ...(repeat ? { repeat: { exchange: repeat.exchange, body: repeat.body } } : {}) };
   return { outcome, results: checks.filter((check) => check.appliesTo(context)).map((check) => ({ check: check.name, drafts: check.run(context) })) };
 }

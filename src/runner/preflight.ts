@@ -3,7 +3,7 @@ import { loadContract } from '../contract/load.ts';
 import { TargetRefusedError, TargetUnreachableError } from '../errors/index.ts';
 import { systemClock, type Clock } from '../keywords/clock.ts';
 import { createDocumentSender } from './send-case.ts';
-import { credentialHints, preflightDocument, type Target } from './target.ts';
+import { adapterOf, type Target } from '../adapters/index.ts';
 
 /** Options of {@link preflight}. */
 export interface PreflightOptions {
@@ -23,14 +23,15 @@ export interface PreflightOptions {
 export async function preflight(api: ApiId, target: Target, options: PreflightOptions = {}): Promise<void> {
   const contract = loadContract(api);
   const send = createDocumentSender(contract, target, options.clock ?? systemClock, { timeoutMs: options.timeoutMs ?? 10_000, retries: options.retries ?? 5 });
-  const { exchange, answer } = await send(preflightDocument(target));
+  const adapter = adapterOf(target);
+  const { exchange, answer } = await send(adapter.preflightDocument(target));
   const endpoint = target.config.endpoint;
   if ('failure' in exchange) throw new TargetUnreachableError(`cannot reach ${endpoint} for ${api} (${exchange.failure.message}); is the target running, and is the profile's endpoint right?`);
   const said = `${exchange.response.status}${answer.code ? ` ${answer.code}` : ''}`;
   switch (answer.class) {
     case 'authentication':
     case 'authorization':
-      throw new TargetRefusedError(`${endpoint} refused the credentials for ${api}: ${said}; ${credentialHints(target)}`);
+      throw new TargetRefusedError(`${endpoint} refused the credentials for ${api}: ${said}; ${adapter.credentialHints(target)}`);
     case 'throttling':
       throw new TargetRefusedError(`${endpoint} kept throttling the pre-flight request for ${api} after ${exchange.attempts} attempts: ${said}; try again later or lower --rate`);
     case 'gateway':

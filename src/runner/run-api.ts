@@ -6,7 +6,7 @@ import type { InconclusiveReason } from '../checks/outcome.ts';
 import type { ApiId } from '../contract/apis.ts';
 import { loadContract, type Contract } from '../contract/load.ts';
 import { systemClock, type Clock } from '../keywords/clock.ts';
-import { createBinder, editsReference } from './bind.ts';
+import { adapterOf, editsReference, type Binder } from '../adapters/index.ts';
 import { casePointers, checkCase, responseValidators, type ResponseValidators } from './check-case.ts';
 import { cleanupFinding, createCleaner } from './cleanup.ts';
 import { planCases, wireFamily, type CasePlan, type PlannedCase, type PlannedFamily } from './plan.ts';
@@ -16,7 +16,7 @@ import { createDocumentSender, createSender, type Answered } from './send-case.t
 import { shrinkRequest } from './shrink.ts';
 import { createStopGuard } from './stop-guard.ts';
 import { FamilyTally } from './tally.ts';
-import { isLoopback, preflightDocument, type Target } from './target.ts';
+import { isLoopback, type Target } from './target.ts';
 import { toBrokenWire, type WireMutation } from './wire.ts';
 import type { WireRequest } from '../protocols/wire-request.ts';
 import { createRateLimiter, forEachConcurrently } from './transport.ts';
@@ -114,7 +114,7 @@ interface CaseRunner {
   /** The contract's case generators, built on first use (a replay without shrinking needs none). */
   readonly generators: () => CaseGenerators;
   readonly validators: ResponseValidators;
-  readonly binder: ReturnType<typeof createBinder>;
+  readonly binder: Binder;
   readonly sendDocument: (document: Readonly<Record<string, unknown>>) => Promise<Answered>;
   readonly sendWire: (build: () => WireRequest) => Promise<Answered>;
   readonly target: Target;
@@ -136,7 +136,7 @@ async function runOneCase(runner: CaseRunner, c: RequestCase, idempotencyProbe: 
 
 /** Sends a wire-level case (the protocol broken as `mutation` says), cleans up if it was accepted, and checks it. */
 async function runWireCase(runner: CaseRunner, c: RequestCase, mutation: WireMutation) {
-  const document = preflightDocument(runner.target);
+  const document = adapterOf(runner.target).preflightDocument(runner.target);
   const first = await runner.sendWire(() => toBrokenWire(runner.contract, runner.target, mutation, document, runner.clock.now()));
   const cleanup = await runner.cleanUp(document, [first]);
   const checked = checkCase(runner.contract, runner.validators, c, { editsFixtureReference: false, breaksProtocol: true }, first);
@@ -160,7 +160,7 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     contract,
     generators,
     validators: responseValidators(contract),
-    binder: createBinder(options.target),
+    binder: adapterOf(options.target).createBinder(options.target),
     sendDocument: createDocumentSender(contract, options.target, clock, transport),
     sendWire: createSender(contract, transport),
     cleanUp: createCleaner(contract, options.target, clock, createSender(contract, transport)),

@@ -1,6 +1,6 @@
 import { classifyAnswer, type Answer } from '../checks/answer.ts';
 import type { ParsedBody } from '../checks/check.ts';
-import { parseBody } from '../checks/parse-body.ts';
+import { adapterOf } from '../adapters/index.ts';
 import type { Contract } from '../contract/load.ts';
 import type { Clock } from '../keywords/clock.ts';
 import type { Exchange } from '../protocols/exchange.ts';
@@ -18,7 +18,7 @@ export interface Answered {
 
 /** Reads and classifies an exchange by the contract's catalogues. */
 export function answeredOf(contract: Contract, exchange: Exchange): Answered {
-  const body = 'response' in exchange ? parseBody(exchange.response, contract.document.vendor) : {};
+  const body = 'response' in exchange ? adapterOf(contract).parseBody(exchange.response) : {};
   return { exchange, body, answer: classifyAnswer(contract, exchange, body) };
 }
 

@@ -1,4 +1,5 @@
-import { escapePointer, type SchemaNode } from '../contract/schema-node.ts';
+import type { SchemaNode } from '../contract/schema-node.ts';
+import { escapePointer } from '../json/pointer.ts';
 
 type Json = Record<string, unknown>;
 

@@ -3,6 +3,7 @@ import { inconclusiveReasons, type InconclusiveReason } from '../checks/outcome.
 import type { Contract } from '../contract/load.ts';
 import type { RuleOutcome } from '../runner/run-result.ts';
 import { describeReason } from '../runner/tally.ts';
+import { smcModelRules } from './smc-model.ts';
 
 /** The family of the random model-based call sequences (SMC). */
 export const sequencesFamily = '(stateful) sequences';
@@ -12,9 +13,9 @@ export function familyOf(rule: string): string {
   return `(stateful) ${rule}`;
 }
 
-/** The stateful families of a contract: one per stateful rule, and the random sequences where the vendor has a model of its state (SMC). */
+/** The stateful families of a contract: one per stateful rule, and the random sequences where a model of its state knows its rules (SMC jobs). */
 export function statefulFamiliesOf(contract: Contract): string[] {
-  return [...contract.document.stateful.map((s) => familyOf(s.id)), ...(contract.document.vendor === 'alibaba' ? [sequencesFamily] : [])];
+  return [...contract.document.stateful.map((s) => familyOf(s.id)), ...(contract.document.stateful.some((s) => smcModelRules.has(s.id)) ? [sequencesFamily] : [])];
 }
 
 /** What one call said about a family: something (conclusive), nothing and why, or nothing to count (a setup call that went as planned). */

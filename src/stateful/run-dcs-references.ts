@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import type { Finding } from '../checks/finding.ts';
 import type { Contract } from '../contract/load.ts';
-import type { Target } from '../runner/target.ts';
+import { dcsTargetOf } from '../adapters/huawei-rest/index.ts';
+import type { HuaweiDcsTarget } from '../profile/load-profile.ts';
 import { toWire } from '../runner/wire.ts';
 import { callFinding, serverErrorFinding, skipHalted, type StatefulContext } from './context.ts';
 import { judge, type Expectation, type Refusal } from './judge.ts';
 import { familyOf } from './ledger.ts';
 
-type Dcs = Extract<Target, { vendor: 'huawei' }>;
 
 const check = 'referenced-resources';
 /** A resource id that names nothing. */
@@ -26,22 +26,45 @@ interface Reference {
   readonly known: string;
 }
 
-function dcsTarget(context: StatefulContext): Dcs {
-  if (context.target.vendor !== 'huawei') throw new Error(`${context.api}: the DCS reference checks need a Huawei target`);
-  return context.target as Dcs;
+type Fixtures = HuaweiDcsTarget['fixtures'];
+type Vpc = NonNullable<Fixtures['vpcs']>[number];
+
+/** A VPC of the profile with a subnet and a security group to point at. */
+function usableVpc(fixtures: Fixtures): Vpc | undefined {
+  return (fixtures.vpcs ?? []).find((v) => v.subnetIds.length > 0 && v.securityGroupIds.length > 0);
 }
 
-/** The references of the operation's body, or why the fixtures have none to point at. */
-function referencesOf(contract: Contract, target: Dcs): Reference[] | string {
-  const fixtures = target.config.fixtures;
-  if (contract.document.operation === 'CreateMigrationTask') return [{ rule: 'target-instance-exists', pointer: ['target_instance', 'id'], known: fixtures.redisInstances[0].id }];
-  const vpc = (fixtures.vpcs ?? []).find((v) => v.subnetIds.length > 0 && v.securityGroupIds.length > 0);
-  if (!vpc) return 'not testable with these fixtures: the profile has no VPC with a subnet and a security group';
-  return [
-    { rule: 'vpc-exists', pointer: ['vpc_id'], known: vpc.vpcId },
-    { rule: 'subnet-in-vpc', pointer: ['subnet_id'], known: vpc.subnetIds[0]! },
-    { rule: 'security-group-exists', pointer: ['security_group_id'], known: vpc.securityGroupIds[0]! },
-  ];
+/** The reference each stateful rule is about, by rule id: where it sits in the body and a fixture it may name. */
+const referencePlugins: Readonly<Record<string, (fixtures: Fixtures) => Omit<Reference, 'rule'> | undefined>> = {
+  'target-instance-exists': (fixtures) => ({ pointer: ['target_instance', 'id'], known: fixtures.redisInstances[0].id }),
+  'vpc-exists': (fixtures) => {
+    const vpc = usableVpc(fixtures);
+    return vpc && { pointer: ['vpc_id'], known: vpc.vpcId };
+  },
+  'subnet-in-vpc': (fixtures) => {
+    const subnet = usableVpc(fixtures)?.subnetIds[0];
+    return subnet === undefined ? undefined : { pointer: ['subnet_id'], known: subnet };
+  },
+  'security-group-exists': (fixtures) => {
+    const group = usableVpc(fixtures)?.securityGroupIds[0];
+    return group === undefined ? undefined : { pointer: ['security_group_id'], known: group };
+  },
+};
+
+/** Whether a contract has stateful rules about references the DCS checks know. */
+export function hasDcsReferences(contract: Contract): boolean {
+  return contract.document.stateful.some((s) => s.id in referencePlugins || s.id === 'project-exists');
+}
+
+/** The references of the operation's body, by its stateful rules, or why the fixtures have none to point at. */
+function referencesOf(contract: Contract, config: HuaweiDcsTarget): Reference[] | string {
+  const references: Reference[] = [];
+  for (const rule of contract.document.stateful.map((s) => s.id).filter((id) => id in referencePlugins)) {
+    const reference = referencePlugins[rule]?.(config.fixtures);
+    if (!reference) return 'not testable with these fixtures: the profile has no VPC with a subnet and a security group';
+    references.push({ rule, ...reference });
+  }
+  return references;
 }
 
 function withValue(document: Record<string, unknown>, pointer: readonly string[], value: string): Record<string, unknown> {
@@ -71,8 +94,8 @@ interface Plan {
  */
 export async function runDcsReferences(context: StatefulContext, options: DcsReferenceOptions = {}): Promise<void> {
   const { contract, ledger } = context;
-  const target = dcsTarget(context);
-  const references = referencesOf(contract, target);
+  const target = context.target;
+  const references = referencesOf(contract, dcsTargetOf(target));
   const documented = new Set(contract.document.stateful.map((s) => s.id));
   const refusalOf = (rule: string): Refusal => ({ rule, code: contract.document.stateful.find((s) => s.id === rule)?.code ?? null });
   if (typeof references === 'string') for (const r of ['vpc-exists', 'subnet-in-vpc', 'security-group-exists']) ledger.notTestable(familyOf(r), references);
@@ -100,7 +123,7 @@ export async function runDcsReferences(context: StatefulContext, options: DcsRef
     }
     let document = base;
     refs.forEach((reference, i) => (document = withValue(document, reference.pointer, plan.known[i] ? reference.known : missing)));
-    const sentTo: Dcs = plan.otherProject ? { vendor: 'huawei', config: { ...target.config, projectId: missing.replace(/-/g, '') } } : target;
+    const sentTo = plan.otherProject ? ({ ...target, config: { ...dcsTargetOf(target), projectId: missing.replace(/-/g, '') } } as typeof target) : target;
     const unknown = refs.filter((_, i) => !plan.known[i]);
     const expectation: Expectation = plan.otherProject
       ? { outcome: 'refused', refusals: [refusalOf('project-exists')] }

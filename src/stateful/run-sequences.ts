@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Answered } from '../runner/send-case.ts';
-import { uniqueToken } from '../runner/bind.ts';
+import { uniqueToken } from '../adapters/index.ts';
 import { ConcurrentRetry } from './commands/concurrent-retry.ts';
 import { CreateOnFreeSource } from './commands/create-on-free-source.ts';
 import { Create } from './commands/create.ts';

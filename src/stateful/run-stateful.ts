@@ -8,7 +8,7 @@ import { createSender } from '../runner/send-case.ts';
 import { isLoopback, type Target } from '../runner/target.ts';
 import { createContext, skipHalted } from './context.ts';
 import { familyOf, sequencesFamily, statefulFamiliesOf, StatefulLedger } from './ledger.ts';
-import { runDcsReferences } from './run-dcs-references.ts';
+import { hasDcsReferences, runDcsReferences } from './run-dcs-references.ts';
 import { runSequences } from './run-sequences.ts';
 import { Scenario, smcScenarios } from './smc-scenarios.ts';
 
@@ -87,7 +87,7 @@ export async function runStatefulChecks(options: StatefulCheckOptions): Promise<
     sender: createSender(contract, { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }),
   });
 
-  if (options.target.vendor === 'huawei') {
+  if (hasDcsReferences(contract)) {
     await runDcsReferences(context, { ...(options.calls !== undefined ? { calls: options.calls } : {}) });
     return done(context.calls());
   }
@@ -126,6 +126,3 @@ export async function runStatefulChecks(options: StatefulCheckOptions): Promise<
   }
   return done(context.calls());
 }
-
-/** @deprecated The stateful checks used to be one family; {@link runStatefulChecks} has one per rule. */
-export const runStateful = runStatefulChecks;

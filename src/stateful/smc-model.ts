@@ -50,6 +50,20 @@ export type Prediction =
   /** A used ClientToken with a different request: the docs are silent. */
   | { readonly outcome: 'undocumented'; readonly rule: string };
 
+/** The stateful rules the model of SMC jobs knows: a contract with any of them gets the model's call sequences. */
+export const smcModelRules: ReadonlySet<string> = new Set([
+  'source-must-exist',
+  'source-must-be-available',
+  'one-incomplete-job-per-source',
+  'unique-job-name',
+  'image-name-used-by-job',
+  'data-disk-index-exists',
+  'disk-size-above-used',
+  'vswitch-in-vpc',
+  'job-quota',
+  'client-token-idempotency',
+]);
+
 /**
  * Which refusals a rule without a documented code accepts. An unknown SourceId has no state to
  * speak of, so a refusal for state is as good as a validation one; a disk size is a parameter's

@@ -1,5 +1,5 @@
 import type { SchemaNode } from '../contract/schema-node.ts';
-import { uniqueToken } from '../runner/bind.ts';
+import { uniqueToken } from '../adapters/index.ts';
 import { callFinding, type StatefulContext } from './context.ts';
 import { familyOf } from './ledger.ts';
 import { createCall, emptyModel, predictCreate, quotaOf, type CreateCall, type SmcModel, type Source } from './smc-model.ts';

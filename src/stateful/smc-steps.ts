@@ -1,4 +1,5 @@
 import type { AlibabaSmcTarget } from '../profile/load-profile.ts';
+import { smcTargetOf } from '../adapters/alibaba-rpc/index.ts';
 import type { WireRequest } from '../protocols/wire-request.ts';
 import type { Answered } from '../runner/send-case.ts';
 import { toCleanupWire, toWire } from '../runner/wire.ts';
@@ -38,8 +39,7 @@ export type StepOutcome =
   | { readonly kind: 'stopped' };
 
 export function smcConfig(context: StatefulContext): AlibabaSmcTarget {
-  if (context.target.vendor !== 'alibaba') throw new Error(`${context.api}: the SMC stateful checks need an Alibaba target`);
-  return context.target.config;
+  return smcTargetOf(context.target);
 }
 
 /** Counts a judged call in its home family and in every rule family the judgement is about. */

@@ -18,7 +18,7 @@ const profile: TargetProfile = {
 async function race(quota: number, paramsOf: (i: number) => Record<string, unknown>) {
   const server = await startEmulator({ profile, quota });
   const answers = await Promise.all(Array.from({ length: 200 }, async (_, i) => ({ i, ...(await send(smc(server.url, paramsOf(i)))) })));
-  return { answers: answers.map((a) => ({ ...a, body: a.body as { JobId?: string; Code?: string } })), jobs: [...server.emulator.store.smc!.jobs.values()] };
+  return { answers: answers.map((a) => ({ ...a, body: a.body as { JobId?: string; Code?: string } })), jobs: [...server.emulator.resources('alibaba-smc/CreateReplicationJob@current').values()] };
 }
 
 describe('200 concurrent creates', () => {
@@ -53,7 +53,7 @@ describe('200 concurrent creates', () => {
       ...(tokenOf(i) ? { ClientToken: tokenOf(i) } : {}),
     }));
     expect(jobs.length).toBeLessThanOrEqual(23);
-    const named = jobs.flatMap((j) => (j.name ? [j.name] : []));
+    const named = jobs.flatMap((j) => (typeof j.request['Name'] === 'string' ? [j.request['Name']] : []));
     expect(new Set(named).size).toBe(named.length);
     for (let t = 0; t < 10; t++) {
       const ids = new Set(answers.filter((a) => tokenOf(a.i) === `token-${t}` && a.status === 200).map((a) => a.body.JobId));

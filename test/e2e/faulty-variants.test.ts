@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { faults } from '../../emulator/faults.ts';
 import type { ApiId } from '../../src/contract/apis.ts';
 import { assembleResult } from '../../src/runner/assemble-result.ts';
-import { startEmbeddedTargets, type EmbeddedTargets } from '../../src/runner/embedded-targets.ts';
+import { startEmbeddedTargets, type EmbeddedTargets } from '../../src/cli/embedded-targets.ts';
 import { runApi } from '../../src/runner/run-api.ts';
 
 // Each single-request fault of the emulator, the API and rule whose cases reveal it, the check that must name it.

@@ -172,7 +172,7 @@ describe('a conforming endpoint outside loopback (safe mode)', () => {
     expect(result.out).toMatch(/^PASSED: /);
     expect(result.out).toMatch(/not tested: .*valid acceptance.* not tested: its cases may create resources: no-create mode \(--allow-create to test it\)/);
     // Nothing was created on a target outside loopback.
-    expect(server.emulator.store.smc!.jobs.size).toBe(0);
+    expect(server.emulator.resources('alibaba-smc/CreateReplicationJob@current').size).toBe(0);
     const report = JSON.parse(await readFile(path.join(dir, 'reports', 'report.json'), 'utf8')) as { rules: { rule: string; coverage: string }[] };
     const violationRules = report.rules.filter((r) => r.coverage !== 'not-testable');
     expect(violationRules.length).toBeGreaterThan(50);

@@ -40,5 +40,5 @@ it('leaves no created job behind when a run is interrupted with Ctrl-C', { timeo
   expect(stderr, stderr).toContain('interrupted: finishing the cases in flight');
   expect(code, stderr).not.toBe(130);
   expect(code).toBe(1);
-  expect(emulator.store.smc!.jobs.size, stderr).toBe(0);
+  expect(emulator.resources('alibaba-smc/CreateReplicationJob@current').size, stderr).toBe(0);
 });

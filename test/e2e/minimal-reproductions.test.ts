@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ApiId } from '../../src/contract/apis.ts';
-import { startEmbeddedTargets, type EmbeddedTargets } from '../../src/runner/embedded-targets.ts';
+import { startEmbeddedTargets, type EmbeddedTargets } from '../../src/cli/embedded-targets.ts';
 import { runApi } from '../../src/runner/run-api.ts';
 
 // A failing case is reported as the smallest request that still fails the same check the same way.

@@ -5,7 +5,7 @@ import type { Finding } from '../../src/checks/finding.ts';
 import { apiIds, type ApiId } from '../../src/contract/apis.ts';
 import type { ReadingVerdict } from '../../src/contract/judge.ts';
 import { loadContract } from '../../src/contract/load.ts';
-import { startEmbeddedTargets, type EmbeddedTargets } from '../../src/runner/embedded-targets.ts';
+import { startEmbeddedTargets, type EmbeddedTargets } from '../../src/cli/embedded-targets.ts';
 import { planCases, type CasePlan } from '../../src/runner/plan.ts';
 import { runApi } from '../../src/runner/run-api.ts';
 

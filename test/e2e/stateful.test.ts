@@ -28,7 +28,7 @@ async function emulated(profile: TargetProfile, faults: string[] = []): Promise<
   const server = await startEmulatorServer(emulator);
   closers.push(() => server.close());
   const smc = profile.targets['alibaba-smc']!;
-  return { emulator, server, target: (endpoint = server.url) => ({ vendor: 'alibaba', config: { ...smc, endpoint } }), jobs: () => emulator.store.smc!.jobs.size };
+  return { emulator, server, target: (endpoint = server.url) => ({ vendor: 'alibaba', config: { ...smc, endpoint } }), jobs: () => emulator.resources(`alibaba-smc/CreateReplicationJob@${smc.edition}`).size };
 }
 
 type ProxyAction = 'forward' | 'reset' | 'hang' | { status: number; headers?: Record<string, string>; body: string };
@@ -221,7 +221,7 @@ describe('failures are never dropped', () => {
     const { server, target, emulator } = await emulated(smcProfile());
     const front = await proxy(server.url, (_, request) => (isDelete(request) ? { status: 500, body: '{"Code":"InternalError","Message":"boom","RequestId":"r"}' } : 'forward'));
     const result = await run({ target: target(front.url), families: new Set(['(stateful) unique-job-name', '(stateful) one-incomplete-job-per-source']) });
-    const left = [...emulator.store.smc!.jobs.keys()];
+    const left = [...emulator.resources(`alibaba-smc/CreateReplicationJob@${baseSmc.edition}`).keys()];
     expect(left).toHaveLength(1);
     const cleanup = result.findings.find((f) => f.code === 'cleanup_failed');
     expect(cleanup?.message).toContain(left[0]);

@@ -5,10 +5,9 @@ import type { ApiId } from '../../contract/apis.ts';
 import { exitCodes } from '../../errors/index.ts';
 import { redactText } from '../../protocols/redact.ts';
 import { toCurl } from '../../protocols/wire-request.ts';
-import { createBinder } from '../../runner/bind.ts';
+import { adapterOf } from '../../adapters/index.ts';
 import { planCases } from '../../runner/plan.ts';
 import type { RunOptions } from '../../runner/run-options.ts';
-import { preflightDocument } from '../../runner/target.ts';
 import { toBrokenWire, toWire } from '../../runner/wire.ts';
 import type { CommandIo } from '../command.ts';
 
@@ -17,11 +16,11 @@ export async function dryRun(options: RunOptions, io: CommandIo): Promise<number
   for (const [api, target] of Object.entries(options.targets)) {
     if (!target) continue;
     const contract = loadContract(api as ApiId);
-    const binder = createBinder(target);
+    const binder = adapterOf(target).createBinder(target);
     for (const item of planCases(api, createCaseGenerators(contract, hourlyGeneration()), options.seed, options.plan).cases) {
       const line = { api, case: item.id, kind: item.case.kind, rule: item.case.rule ?? null, label: item.case.label, expected: item.case.expected };
       if (item.wire) {
-        const wire = toBrokenWire(contract, target, item.wire, preflightDocument(target));
+        const wire = toBrokenWire(contract, target, item.wire, adapterOf(target).preflightDocument(target));
         // The oversized body is shown by its size only.
         const curl = wire.body !== undefined && wire.body.length > 4096 ? `${toCurl({ ...wire, body: '' }).replace(/ --data-binary ''$/, '')} --data-binary @<${wire.body.length} bytes>` : toCurl(wire);
         io.stdout.write(`${JSON.stringify({ ...line, wire: item.wire, curl: redactText(curl, options.secrets) })}\n`);

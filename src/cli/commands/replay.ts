@@ -4,7 +4,7 @@ import { isApiId, type ApiId } from '../../contract/apis.ts';
 import { exitCodes, InputError, UsageError } from '../../errors/index.ts';
 import { loadProfile } from '../../profile/load-profile.ts';
 import { isFailing } from '../../checks/finding.ts';
-import { startEmbeddedTargets } from '../../runner/embedded-targets.ts';
+import { startEmbeddedTargets } from '../embedded-targets.ts';
 import { preflight } from '../../runner/preflight.ts';
 import { runApi } from '../../runner/run-api.ts';
 import { targetFor, withEnvironmentCredentials } from '../../runner/target.ts';
@@ -60,10 +60,11 @@ export const replayCommand: Command = {
     }
     const embedded = values['profile'] === undefined ? await startEmbeddedTargets() : undefined;
     try {
-      const profile = embedded?.profile ?? loadProfile(values['profile'] as string);
+      const fromProfile = embedded ? undefined : loadProfile(values['profile'] as string);
       let stillFailing = 0;
       for (const [api, list] of cases) {
-        const target = embedded?.targets[api] ?? withEnvironmentCredentials(targetFor(profile, api));
+        const target = fromProfile ? withEnvironmentCredentials(targetFor(fromProfile, api)) : embedded?.targets[api];
+        if (!target) throw new UsageError(`replay: the embedded emulator does not serve ${api}`);
         await preflight(api, target);
         const output = await runApi({ api, target, seed: report.seed ?? 0, cases: list, shrink: { cases: 0, requests: 0 }, allowCreate: true });
         for (const [index, c] of list.entries()) {

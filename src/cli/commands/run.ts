@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { isFaultName } from '../../../emulator/faults.ts';
 import { writeReports } from '../../../reports/index.ts';
-import { apiIds, isApiId, type ApiId } from '../../contract/apis.ts';
+import { adapterOf } from '../../adapters/index.ts';
+import { apiIds, editionOf, isApiId, type ApiId } from '../../contract/apis.ts';
 import { exitCodes, UsageError } from '../../errors/index.ts';
 import { loadProfile } from '../../profile/load-profile.ts';
 import { assembleResult } from '../../runner/assemble-result.ts';
-import { startEmbeddedTargets } from '../../runner/embedded-targets.ts';
+import { startEmbeddedTargets } from '../embedded-targets.ts';
 import { preflight } from '../../runner/preflight.ts';
 import type { RunOptions } from '../../runner/run-options.ts';
-import { runSuites } from '../../runner/run-suites.ts';
+import { runSuites } from '../../../suites/run-suites.ts';
 import { apisOfProfile, targetFor, withEnvironmentCredentials, type Target } from '../../runner/target.ts';
 import type { Command, ParsedArguments } from '../command.ts';
 import { readingOption, readingsFrom } from '../reading-option.ts';
@@ -19,10 +20,7 @@ import { dryRun } from './dry-run.ts';
 
 /** Secrets of the targets, scrubbed from every finding. */
 function secretsOf(targets: Partial<Record<ApiId, Target>>): string[] {
-  return Object.values(targets).flatMap((t) => {
-    const credentials = t?.config.credentials as Record<string, string> | undefined;
-    return credentials ? Object.entries(credentials).filter(([k]) => k !== 'accessKeyId' && k !== 'ak').map(([, v]) => v) : [];
-  });
+  return [...new Set(Object.values(targets).flatMap((t) => (t ? adapterOf(t).secretsOf(t) : [])))];
 }
 
 /** Starts the embedded emulator; a reading it does not know is a usage error. */
@@ -32,6 +30,15 @@ async function startEmbedded(faults: readonly string[], quota: number | undefine
   } catch (error) {
     throw new UsageError(`run: ${(error as Error).message.replace(/^createEmulator: /, '')}`);
   }
+}
+
+/** The APIs of shard `i/n` (every n-th from the i-th): each shard a deterministic share; one that gets none runs nothing and passes. */
+function shardOf(apis: readonly ApiId[], shard: unknown): ApiId[] {
+  if (shard === undefined) return [...apis];
+  const match = typeof shard === 'string' ? /^([1-9]\d*)\/([1-9]\d*)$/.exec(shard) : null;
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || index > count) throw new UsageError(`run: --shard takes i/n with 1 <= i <= n, e.g. 2/4; got ${JSON.stringify(shard)}`);
+  return apis.filter((_, position) => position % count === index - 1);
 }
 
 function apisFrom(values: ParsedArguments['values'], available: readonly ApiId[]): ApiId[] {
@@ -58,7 +65,7 @@ export const runCommand: Command = {
     valid: { type: 'string', value: '<n>', description: 'Random valid requests per API (default 20)' },
     'per-rule': { type: 'string', value: '<k>', description: 'Violation cases per rule (default 3)' },
     rule: { type: 'string', short: 't', value: '<pattern>', description: 'Only rules whose name matches (a vitest -t pattern)' },
-    shard: { type: 'string', value: '<i/n>', description: 'Run shard i of n of the suite files' },
+    shard: { type: 'string', value: '<i/n>', description: 'Run shard i of n of the APIs (merge the shards with merge-reports)' },
     strict: { type: 'boolean', description: 'Drift findings (undocumented codes) fail the run too' },
     'min-coverage': { type: 'string', value: '<percent>', description: 'Pass with this share of the testable rules tested conclusively (default 100)' },
     'allow-create': { type: 'boolean', description: 'Send cases that create resources to an endpoint outside loopback (they are deleted after)' },
@@ -84,10 +91,11 @@ export const runCommand: Command = {
     const quota = values['quota'] === undefined ? undefined : Math.max(1, countFrom(values['quota'], 'quota', 'run', 1));
     const embedded = profilePath === undefined && !values['dry-run'] ? await startEmbedded(faultNames, quota, readings) : undefined;
     try {
-      const profile = embedded?.profile ?? loadProfile(profilePath);
-      const available = embedded ? embedded.apis : apisOfProfile(profile);
-      const apis = apisFrom(values, available);
-      const targets: Partial<Record<ApiId, Target>> = Object.fromEntries(apis.map((api) => [api, embedded?.targets[api] ?? withEnvironmentCredentials(targetFor(profile, api))]));
+      const fromProfile = embedded ? undefined : loadProfile(profilePath);
+      const available = fromProfile ? apisOfProfile(fromProfile) : (embedded?.apis ?? []);
+      const apis = shardOf(apisFrom(values, available), values['shard']);
+      const targetOf = (api: ApiId): Target | undefined => (fromProfile ? withEnvironmentCredentials(targetFor(fromProfile, api)) : embedded?.targets[api]);
+      const targets: Partial<Record<ApiId, Target>> = Object.fromEntries(apis.map((api) => [api, targetOf(api)]));
       const options: RunOptions = {
         targets,
         seed,
@@ -119,7 +127,6 @@ export const runCommand: Command = {
       process.on('SIGTERM', onInterrupt);
       const { shares, errors } = await runSuites(options, {
         ...(values['rule'] ? { testNamePattern: String(values['rule']) } : {}),
-        ...(values['shard'] ? { shard: String(values['shard']) } : {}),
         log: (line) => {
           display.end();
           io.stderr.write(`${line}\n`);
@@ -134,7 +141,7 @@ export const runCommand: Command = {
         seed,
         strict: options.strict,
         startedAt,
-        targets: apis.map((api) => ({ api, endpoint: targets[api]!.config.endpoint, ...(targets[api]!.vendor === 'alibaba' ? { edition: api.split('@')[1] as string } : {}) })),
+        targets: apis.map((api) => ({ api, endpoint: targets[api]!.config.endpoint, ...(editionOf(api) ? { edition: editionOf(api) as string } : {}) })),
         rerun,
         minCoverage,
         ...(interrupted ? { interrupted: 'interrupted (Ctrl-C) before every case was sent' } : errors.length > 0 ? { interrupted: `a suite could not run: ${errors.join('; ')}` } : {}),

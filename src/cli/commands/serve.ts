@@ -1,21 +1,22 @@
 import { createEmulator, faults, isFaultName, startEmulatorServer } from '../../../emulator/index.ts';
+import { apiIds, editionOf } from '../../contract/apis.ts';
 import { exitCodes, UsageError } from '../../errors/index.ts';
 import { loadProfile } from '../../profile/load-profile.ts';
 import type { Command } from '../command.ts';
 import { readingOption, readingsFrom } from '../reading-option.ts';
 import { countFrom } from '../seed-option.ts';
 
-/** `serve`: the reference emulator on 127.0.0.1 until Ctrl-C. SMC RPC at `/`, DCS REST at `/v2/…`, on one port. */
+/** `serve`: the reference emulator on 127.0.0.1 until Ctrl-C: every operation of schemas/ (one per route), each on its binding's path, on one port. */
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Serve the reference emulator (SMC and DCS) on 127.0.0.1',
-  usage: 'migration-conformance serve [--profile F] [--port P] [--edition 2019|current] [--quota N] [--reading C=R...] [--fault NAME...] [--list-faults]',
+  summary: 'Serve the reference emulator (every operation of schemas/) on 127.0.0.1',
+  usage: 'migration-conformance serve [--profile F] [--port P] [--edition E] [--quota N] [--reading C=R...] [--fault NAME...] [--list-faults]',
   allowPositionals: false,
   options: {
     profile: { type: 'string', value: '<file>', description: 'Fixtures and credentials (default profiles/default.json)' },
     port: { type: 'string', value: '<port>', description: 'Port on 127.0.0.1 (default: any free one)' },
-    edition: { type: 'string', value: '<2019|current>', description: "SMC doc edition to hold to (default: the profile's)" },
-    quota: { type: 'string', value: '<n>', description: "SMC job quota (default: the profile's for its own edition, else the edition's documented one)" },
+    edition: { type: 'string', value: '<edition>', description: "Where operations share a route, serve the one of this doc edition (default: the profile target's, else current)" },
+    quota: { type: 'string', value: '<n>', description: "The limit of every stateful rule with one, such as job-quota (default: the profile's for its own edition, else the contract's)" },
     reading: readingOption,
     fault: { type: 'string', multiple: true, value: '<name>', description: 'A deliberate deviation from the docs (repeatable)' },
     'list-faults': { type: 'boolean', description: 'List the faults and exit' },
@@ -25,8 +26,9 @@ export const serveCommand: Command = {
       for (const fault of faults) io.stdout.write(`${fault.name.padEnd(28)} ${fault.hook.padEnd(18)} ${fault.description}\n`);
       return exitCodes.conforming;
     }
-    const edition = values['edition'];
-    if (edition !== undefined && edition !== '2019' && edition !== 'current') throw new UsageError('serve: --edition is 2019 or current');
+    const edition = values['edition'] as string | undefined;
+    const editions = [...new Set(apiIds.flatMap((api) => editionOf(api) ?? []))];
+    if (edition !== undefined && !editions.includes(edition)) throw new UsageError(`serve: --edition is one of ${editions.join(', ')}`);
     const chosen = (values['fault'] as string[] | undefined) ?? [];
     const unknown = chosen.find((f) => !isFaultName(f));
     if (unknown) throw new UsageError(`serve: unknown fault "${unknown}"; see --list-faults`);
@@ -50,7 +52,7 @@ export const serveCommand: Command = {
       throw new UsageError(`serve: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`);
     });
     io.stdout.write(`${server.url}\n`);
-    io.stderr.write(`emulator (SMC ${emulator.edition} at /, DCS at /v2/) listening on ${server.url}; Ctrl-C stops it\n`);
+    io.stderr.write(`emulator listening on ${server.url}, serving ${emulator.apis.join(', ')}; Ctrl-C stops it\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestCase } from '../../generators/request-case.ts';
+import { loadProfile } from '../profile/load-profile.ts';
+import { adapterOf, type Target } from './index.ts';
+
+const createBinder = (target: Target) => adapterOf(target).createBinder(target);
+
+const profile = loadProfile();
+const smc = { vendor: 'alibaba' as const, config: profile.targets['alibaba-smc']! };
+const valid = (request: Record<string, unknown>, pointer?: string): RequestCase => ({ kind: 'valid', label: 't', request, expected: { outcome: 'accept' }, ...(pointer ? { pointer } : {}) });
+
+describe('createBinder (SMC)', () => {
+  it('puts fixture ids in place: region, an Available source with room, existing disk indexes, a VSwitch of the VPC', async () => {
+    const binder = createBinder(smc);
+    const bound = await binder.bind(valid({ RegionId: 'x', SourceId: 'x', SystemDiskSize: 20, DataDisk: [{ Index: 9, Size: 20 }, { Index: 9, Size: 20 }], VpcId: 'v', VSwitchId: 'w' }));
+    expect('request' in bound).toBe(true);
+    if (!('request' in bound)) return;
+    const sources = profile.targets['alibaba-smc']!.fixtures.sources;
+    const source = sources.find((s) => s.id === bound.request['SourceId'])!;
+    expect(source.state).toBe('Available');
+    expect(source.systemDiskUsedGiB).toBeLessThan(20);
+    const indexes = (bound.request['DataDisk'] as { Index: number }[]).map((d) => d.Index);
+    expect(new Set(indexes).size).toBe(2);
+    for (const index of indexes) expect(source.dataDisks?.some((d) => d.index === index && d.usedGiB < 20)).toBe(true);
+    expect(bound.request['RegionId']).toBe('cn-hangzhou');
+    const vpc = profile.targets['alibaba-smc']!.fixtures.vpcs!.find((v) => v.vpcId === bound.request['VpcId'])!;
+    expect(vpc.vSwitchIds).toContain(bound.request['VSwitchId']);
+    bound.done(false);
+  });
+
+  it('leaves the value under test alone and finds a source that has it', async () => {
+    const bound = await createBinder(smc).bind(valid({ RegionId: 'r', SourceId: 's', DataDisk: [{ Index: 16, Size: 20 }] }, '/DataDisk/0/Index'));
+    expect('request' in bound && (bound.request['DataDisk'] as { Index: number }[])[0]?.Index).toBe(16);
+    expect('request' in bound && bound.request['SourceId']).toBe('s-bp1e2fsl57knvuug0004');
+  });
+
+  it('leases a source to one case at a time, and says when the fixtures are used up', async () => {
+    const binder = createBinder(smc);
+    const available = profile.targets['alibaba-smc']!.fixtures.sources.filter((s) => s.state === 'Available').length;
+    const leases = await Promise.all(Array.from({ length: available }, () => binder.bind(valid({ RegionId: 'r', SourceId: 's' }))));
+    const ids = leases.map((l) => ('request' in l ? l.request['SourceId'] : undefined));
+    expect(new Set(ids).size).toBe(available);
+    for (const lease of leases) if ('done' in lease) lease.done(true);
+    expect(await binder.bind(valid({ RegionId: 'r', SourceId: 's' }))).toEqual({ skipped: 'every Available source of the profile is used up' });
+  });
+});
+
+describe('binding honours every fact of the fixture', () => {
+  // A source whose data disk 3 has 1,921 GiB used: a 365 GiB disk must not land on it.
+  const source = { id: 's-big', state: 'Available' as const, systemDiskUsedGiB: 30, dataDisks: [{ index: 1, usedGiB: 10 }, { index: 2, usedGiB: 50 }, { index: 3, usedGiB: 1921 }] };
+  const target = { vendor: 'alibaba' as const, config: { ...smc.config, fixtures: { ...smc.config.fixtures, sources: [source] as [typeof source] } } };
+  const violation = (request: Record<string, unknown>, pointer: string): RequestCase => ({ kind: 'violation', label: 't', pointer, request, expected: { outcome: 'reject', codes: [] } });
+
+  it('gives each data disk a source disk whose used space is below its size, whatever the order', async () => {
+    const bound = await createBinder(target).bind(valid({ RegionId: 'r', SourceId: 's', SystemDiskSize: 40, DataDisk: [{ Index: 1, Size: 365 }, { Index: 2, Size: 2000 }, { Index: 3, Size: 60 }] }));
+    expect('request' in bound).toBe(true);
+    if (!('request' in bound)) return;
+    const disks = bound.request['DataDisk'] as { Index: number; Size: number }[];
+    for (const disk of disks) expect(disk.Size, JSON.stringify(disks)).toBeGreaterThan(source.dataDisks.find((d) => d.index === disk.Index)!.usedGiB);
+    expect(new Set(disks.map((d) => d.Index)).size).toBe(3);
+  });
+
+  it('skips a valid case no source can hold, rather than send it with a second fault', async () => {
+    const tooSmall = await createBinder(target).bind(valid({ RegionId: 'r', SourceId: 's', SystemDiskSize: 25 }));
+    expect(tooSmall).toEqual({ skipped: expect.stringContaining('no Available source of the profile holds this request') });
+    const disks = await createBinder(target).bind(valid({ RegionId: 'r', SourceId: 's', DataDisk: [{ Index: 1, Size: 100 }, { Index: 2, Size: 100 }, { Index: 3, Size: 100 }] }));
+    expect(disks).toEqual({ skipped: expect.stringContaining('no Available source') });
+  });
+
+  it('lets a violation break its own value and nothing else', async () => {
+    // SystemDiskSize=19 breaks the minimum; that it is below the used space too is the same parameter.
+    const own = await createBinder(target).bind(violation({ RegionId: 'r', SourceId: 's', SystemDiskSize: 19 }, '/SystemDiskSize'));
+    expect('request' in own).toBe(true);
+    // A data disk too small for every source disk it could get is another value's fault: skipped.
+    const other = await createBinder(target).bind(violation({ RegionId: 'r', SourceId: 's', SystemDiskSize: 19, DataDisk: [{ Index: 1, Size: 5 }, { Index: 2, Size: 5 }, { Index: 3, Size: 5 }] }, '/SystemDiskSize'));
+    expect(other).toEqual({ skipped: expect.stringContaining('no Available source') });
+  });
+});
+
+describe('uniqueToken', () => {
+  it('never repeats, keeps the length asked for (at least 12)', async () => {
+    const { uniqueToken } = await import('./binding.ts');
+    const tokens = Array.from({ length: 5000 }, (_, i) => uniqueToken(i % 3 === 0 ? 64 : 5));
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(tokens[0]).toHaveLength(64);
+    expect(tokens[1]).toHaveLength(12);
+  });
+});

@@ -1,0 +1,32 @@
+import type { HuaweiDcsTarget } from '../../profile/load-profile.ts';
+import type { Binder } from '../adapter.ts';
+import { isObject, rebind } from '../binding.ts';
+import { FixturePool } from '../fixture-pool.ts';
+
+type RedisInstance = HuaweiDcsTarget['fixtures']['redisInstances'][number];
+
+/** Binds cases to a DCS target's fixtures: a VPC with its subnet and security group, a target Redis instance leased to one case at a time. */
+export function createDcsBinder(config: HuaweiDcsTarget): Binder {
+  const instances = new FixturePool<RedisInstance>(config.fixtures.redisInstances);
+  const vpc = (config.fixtures.vpcs ?? []).find((v) => v.subnetIds.length > 0 && v.securityGroupIds.length > 0);
+  return {
+    capacity: () => instances.size,
+    references: ['/target_instance/id', '/target_instance/name', '/vpc_id', '/subnet_id', '/security_group_id'],
+    async bind(c) {
+      const request = structuredClone(c.request) as Record<string, unknown>;
+      const edited = c.anyValue ? undefined : c.pointer;
+      rebind(request, 'vpc_id', '/vpc_id', edited, vpc?.vpcId);
+      rebind(request, 'subnet_id', '/subnet_id', edited, vpc?.subnetIds[0]);
+      rebind(request, 'security_group_id', '/security_group_id', edited, vpc?.securityGroupIds[0]);
+      if ('vpc_id' in request && !vpc && c.kind === 'valid') return { skipped: 'the profile has no VPC with a subnet and a security group' };
+      const target = request['target_instance'];
+      if (!isObject(target) || !('id' in target) || edited === '/target_instance/id') return { request, done: () => undefined };
+      const instance = (await instances.acquire()) ?? undefined;
+      if (!instance) return { skipped: 'every Redis instance of the profile is used up' };
+      target['id'] = instance.id;
+      rebind(target, 'name', '/target_instance/name', edited, instance.name);
+      return { request, done: (kept) => (kept ? instances.consume(instance) : instances.release(instance)) };
+    },
+  };
+}
+

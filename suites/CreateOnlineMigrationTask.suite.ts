@@ -1,4 +1,0 @@
-// Huawei Cloud DCS CreateOnlineMigrationTask (seed 003).
-import { defineConformanceSuite } from './define-conformance-suite.ts';
-
-defineConformanceSuite('huawei-dcs/CreateOnlineMigrationTask');
