@@ -31,3 +31,13 @@ export function productOf(api: ApiId): string {
 export function editionOf(api: ApiId): string | undefined {
   return api.split('@')[1];
 }
+
+/** The operation an API id names, without its edition: `<product>/<Operation>@2019` → `<product>/<Operation>`. */
+export function operationOf(api: ApiId): string {
+  return api.replace(/@[^/@]*$/, '');
+}
+
+/** The known contracts of an API's operation (its doc editions, itself included), in listing order. */
+export function editionsOf(api: ApiId): ApiId[] {
+  return apiIds.filter((other) => operationOf(other) === operationOf(api));
+}

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { coverageCommand } from './coverage.ts';
+import { diffCommand } from './diff.ts';
 import { generateCommand } from './generate.ts';
 import { listCommand } from './list.ts';
 import { mergeReportsCommand } from './merge-reports.ts';
@@ -18,6 +19,7 @@ export const commands: ReadonlyMap<string, Command> = new Map(
     // the contract
     listCommand,
     validateCommand,
+    diffCommand,
     // generation
     generateCommand,
     coverageCommand,
