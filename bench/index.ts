@@ -7,6 +7,7 @@ import { startEmbeddedTargets } from '../src/cli/embedded-targets.ts';
 import { loadProfile } from '../src/profile/load-profile.ts';
 import { apisOfProfile } from '../src/runner/target.ts';
 import { benchGenerators } from './generators.ts';
+import { benchProbe } from './probe.ts';
 import { autocannonRate, checkedCasesPerSecond, startNoopServer, targetAt } from './run.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -17,6 +18,13 @@ console.log('| API | valid req/s | violations/s | json-schema-faker req/s | fake
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const row of benchGenerators()) {
   console.log(`| ${row.api} | ${row.validPerSecond} | ${row.violationsPerSecond} | ${row.fakerPerSecond} | ${percent(row.fakerAccepted)} | ${percent(row.oursAccepted)} |`);
+}
+
+console.log('\n## Probe: requests per bound (embedded emulator, every range, length and count rule; moved ones where it drifts)\n');
+console.log('| API | emulator | bounds | placed exactly | mean requests per bound | most requests for one bound | seconds |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+for (const row of await benchProbe()) {
+  console.log(`| ${row.api} | ${row.emulator} | ${row.bounds} | ${row.placed} | ${row.meanRequests} | ${row.maxRequests} | ${row.seconds} |`);
 }
 
 console.log('\n## Run throughput (default plan per API, concurrency 8, shrinking off)\n');

@@ -1,5 +1,6 @@
 import { apiIds, editionOf, isApiId, productOf, type ApiId } from '../src/contract/apis.ts';
 import { loadContract, type Contract } from '../src/contract/load.ts';
+import { moveLimits } from '../src/contract/moved-limits.ts';
 import { systemClock, type Clock } from '../src/keywords/clock.ts';
 import { loadProfile, type TargetProfile } from '../src/profile/load-profile.ts';
 import { deformAnswer } from './deform-answer.ts';
@@ -7,7 +8,7 @@ import { isFaultName, type FaultName } from './faults.ts';
 import { protocolOf, type FrontEnd, type Protocol } from './front-ends/index.ts';
 import { createOperation, type Operation } from './operation.ts';
 import type { HeldResource, ProfileTarget } from './rules/rule.ts';
-import { checkReadings, type EmulatorSettings } from './settings.ts';
+import { checkDrift, checkReadings, movesOf, type EmulatorSettings } from './settings.ts';
 
 /** A doc edition, as an API id names it after `@` (`2019`, `current`). */
 export type Edition = string;
@@ -43,6 +44,12 @@ export interface EmulatorOptions {
    * `list`); unknown ids or readings throw. @default the first reading each contract lists
    */
   readonly readings?: ReadonlyMap<string, string>;
+  /**
+   * Bounds moved away from the documents, by rule id (`SystemDiskSize.maximum` → 4096): range,
+   * length and count rules only, each moved in every served operation that has it (an endpoint whose
+   * limits are not the documents'); a rule no served operation has throws. @default none
+   */
+  readonly drift?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -60,6 +67,8 @@ export interface Emulator {
   readonly faults: readonly FaultName[];
   /** The readings chosen over the defaults. */
   readonly readings: ReadonlyMap<string, string>;
+  /** The bounds moved away from the documents, by rule id. */
+  readonly drift: ReadonlyMap<string, number>;
   /** The vendors' own endpoints of the operations (what `createHandlers` intercepts without a base URL). */
   readonly endpoints: readonly RegExp[];
   /** Forgets everything created, every ClientToken and signature nonce: the state the profile started with. */
@@ -118,10 +127,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const readings = options.readings ?? new Map<string, string>();
   const problem = checkReadings(contracts, readings);
   if (problem) throw new Error(`createEmulator: ${problem}`);
+  const drift = options.drift ?? new Map<string, number>();
+  const driftProblem = checkDrift(contracts.filter((c) => targetOf(profile, c.id)), drift);
+  if (driftProblem) throw new Error(`createEmulator: ${driftProblem}`);
   const settings: EmulatorSettings = { faults: active, clock, readings };
   let operations: Operation[];
   try {
-    operations = contracts.map((contract) => createOperation(contract, { target: targetOf(profile, contract.id), settings, ...(options.quota !== undefined ? { quota: options.quota } : {}) }));
+    operations = contracts.map((contract) => createOperation(moveLimits(contract, movesOf(contract, drift)), { target: targetOf(profile, contract.id), settings, ...(options.quota !== undefined ? { quota: options.quota } : {}) }));
   } catch (error) {
     throw new Error(`createEmulator: ${(error as Error).message}`, { cause: error });
   }
@@ -153,6 +165,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     apis: served.map((o) => o.api),
     faults: [...active],
     readings,
+    drift,
     endpoints,
     reset: () => {
       for (const operation of operations) operation.reset();

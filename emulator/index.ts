@@ -5,8 +5,8 @@ export { startEmulatorServer } from './server.ts';
 export { createHandlers, vendorEndpoints } from './msw-handlers.ts';
 // Faults
 export { faults, isFaultName } from './faults.ts';
-// Readings
-export { checkReadings } from './settings.ts';
+// Readings and moved bounds
+export { checkDrift, checkReadings, movesOf } from './settings.ts';
 // Limits
 export { bodyLimits } from './front-ends/index.ts';
 // Stateful rule plug-ins

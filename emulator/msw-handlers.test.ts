@@ -7,7 +7,8 @@ import { createHandlers, vendorEndpoints } from './msw-handlers.ts';
 // Every request below is answered in-process by msw: nothing leaves the machine.
 const emulator = createEmulator();
 const lenient = createEmulator({ readings: new Map([['null-optional-fields', 'absent']]) });
-const server = setupServer(...createHandlers(emulator), ...createHandlers(emulator, ['https://a.test', 'https://b.test/']), ...createHandlers(lenient, 'https://lenient.test'));
+const drifted = createEmulator({ drift: new Map([['SystemDiskSize.maximum', 4096]]) });
+const server = setupServer(...createHandlers(emulator), ...createHandlers(emulator, ['https://a.test', 'https://b.test/']), ...createHandlers(lenient, 'https://lenient.test'), ...createHandlers(drifted, 'https://drift.test'));
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
 
@@ -16,6 +17,15 @@ describe('createHandlers with readings', () => {
     const online = { name: 'o', description: null, vpc_id: '5e37b3be-950a-48e1-b498-65b63d336481', subnet_id: '40f15ed6-7f85-49d5-ba0e-65b940d4812c', security_group_id: '9df96622-24b7-4813-84b8-ab74552a21d7' };
     expect(await send(dcs('https://lenient.test', '/v2/{project_id}/migration/instance', online))).toMatchObject({ status: 200 });
     expect(await send(dcs('https://a.test', '/v2/{project_id}/migration/instance', online))).toMatchObject({ status: 400, body: { error_code: 'DCS.4062' } });
+  });
+});
+
+describe('createHandlers with moved bounds', () => {
+  it('answer as the emulator moved them: 4096 accepted, 4097 refused, while the documents’ bound stays elsewhere', async () => {
+    const create = (base: string, size: number) => send(smc(base, { RegionId: 'cn-hangzhou', SourceId: 's-bp1e2fsl57knvuug0003', SystemDiskSize: size }));
+    expect(await create('https://drift.test', 4096)).toMatchObject({ status: 200 });
+    expect(await create('https://drift.test', 4097)).toMatchObject({ status: 400, body: { Code: 'InvalidParameter', Message: expect.stringContaining('at most 4096') } });
+    expect(await create('https://a.test', 4096)).toMatchObject({ status: 400, body: { Code: 'InvalidParameter', Message: expect.stringContaining('at most 2048') } });
   });
 });
 

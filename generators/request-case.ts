@@ -68,6 +68,17 @@ export interface CaseGenerators {
    * (`valid` for a random valid request; for the others, a case of the same mode for the same rule).
    */
   readonly relabel: (c: RequestCase, mode: CaseMode | 'valid', request: Readonly<Record<string, unknown>>) => RequestCase | undefined;
+  /**
+   * Minimal valid requests for probing a rule: only what is required, what holds the rule's value, and
+   * the `include` pointers. A probe sets the rule's value on one of them, size after size.
+   */
+  readonly minimalFor: (rule: Rule, include?: readonly string[]) => fc.Arbitrary<Record<string, unknown>>;
+  /**
+   * `base` with a limit rule's value at measure `size` (the number, a length, a count): valid inside
+   * the documented limits, a violation of the rule alone past them; undefined when the size makes
+   * neither (it breaks another rule too).
+   */
+  readonly atSize: (rule: Rule, size: number, base: Readonly<Record<string, unknown>>) => fc.Arbitrary<RequestCase | undefined>;
 }
 
 function keywordOf(rule: Rule): KeywordDefinition {
@@ -132,12 +143,13 @@ export function createCaseGenerators(contract: Contract, options: GenerationOpti
   const tools = toolsFor(root);
   const request = (requirements: Requirements): fc.Arbitrary<Record<string, unknown>> => validValue(root, '', context, requirements) as fc.Arbitrary<Record<string, unknown>>;
 
-  /** Applies each edit to a valid request and labels the result for `rule` and `mode`. */
-  const edited = (rule: Rule, edits: fc.Arbitrary<Edit>, mode: CaseMode): fc.Arbitrary<RequestCase | undefined> =>
+  /** Applies each edit to a valid request (random, or the `base` given) and labels the result for `rule` in the first of `modes` that fits. */
+  const edited = (rule: Rule, edits: fc.Arbitrary<Edit>, modes: CaseMode | readonly CaseMode[], base?: Readonly<Record<string, unknown>>): fc.Arbitrary<RequestCase | undefined> =>
     edits.chain((edit) =>
-      request(requirementsOf(edit)).map((base): RequestCase | undefined => {
-        const changed = withValueAt(base, edit.at, edit.action) as Record<string, unknown>;
-        const label = labelOf(contract, rule, mode, judge(changed));
+      (base ? fc.constant(base) : request(requirementsOf(edit))).map((valid): RequestCase | undefined => {
+        const changed = withValueAt(valid, edit.at, edit.action) as Record<string, unknown>;
+        const judged = judge(changed);
+        const label = (typeof modes === 'string' ? [modes] : modes).map((mode) => labelOf(contract, rule, mode, judged)).find((l) => l !== undefined);
         if (!label) return undefined;
         return {
           ...label,
@@ -187,6 +199,15 @@ export function createCaseGenerators(contract: Contract, options: GenerationOpti
       if (mode === 'violation') return edited(rule, violations(rule), mode);
       // Past the rule, on its edge, and on its edge as other readings state it: whatever the readings judge differently.
       return edited(rule, fc.oneof(violations(rule), boundaries(rule, root, tools), ...readingEdges(rule)), mode);
+    },
+    minimalFor: (rule, include = []) => {
+      const requirements = requirementsOf({ label: '', at: rule.pointer, action: { remove: true } });
+      return request({ ...requirements, force: new Set([...requirements.force, ...include]), minimal: true });
+    },
+    atSize: (rule, size, base) => {
+      const measure = keywordOf(rule).measure;
+      if (!measure) throw new Error(`request-case: ${rule.keyword} measures nothing (rule ${rule.id})`);
+      return edited(rule, measure.edit(rule, nodeAt(root, rule.schemaPointer) ?? {}, tools, size), ['boundary', 'violation'], base);
     },
   };
 }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inconclusiveResult, noCreateLine, sampleFinding, sampleResult } from './fixtures.ts';
+import { sampleProbe } from './drift/fixtures.ts';
+import { writeDriftReports } from './drift/index.ts';
+import { hostile, inconclusiveResult, noCreateLine, sampleFinding, sampleResult } from './fixtures.ts';
 import { renderHtml } from './html.ts';
 
 // Debian's Chromium, installed by .ci/run; never a browser download.
@@ -21,10 +23,16 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => browser?.close());
 
+/** Opens `html` as report.html of a new folder. */
 async function open(html: string) {
   const dir = await mkdtemp(path.join(tmpdir(), 'mc-html-'));
   const file = path.join(dir, 'report.html');
   await writeFile(file, html);
+  return openFile(file);
+}
+
+/** Opens a page from disk in a new context, collecting its errors and requests. */
+async function openFile(file: string) {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
   const page = await context.newPage();
@@ -118,6 +126,44 @@ describe('report.html in Chromium', () => {
     const { page, context } = await open(renderHtml(sampleResult(many)));
     expect(await page.locator('.finding').count()).toBe(50);
     expect(await page.textContent('#pager')).toContain('3000 findings, page 1 of 60');
+    await context.close();
+  });
+});
+
+describe('drift.html in Chromium', () => {
+  it('shows the drift table with a row per bound, verdict badges and the searches, and runs no endpoint bytes', async () => {
+    const probe = sampleProbe();
+    const hostileCurl = `curl -sS --data-binary 'Description=${hostile.script}${hostile.closeScript}'`;
+    const bounds = probe.bounds.map((b) => (b.rule === 'SystemDiskSize.maximum' ? { ...b, lastAccepted: { ...b.lastAccepted!, curl: hostileCurl } } : b));
+    const [, , html] = await writeDriftReports(sampleProbe(bounds), await mkdtemp(path.join(tmpdir(), 'mc-drift-html-')));
+    const { page, errors, requests, file, context } = await openFile(html!);
+    expect(path.basename(file)).toBe('drift.html');
+    expect(await page.textContent('#verdict')).toBe('Bounds: DRIFT');
+    expect(await page.locator('header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(138, 109, 0)');
+    const rows = await page.locator('#drift-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['SystemDiskSize.minimum', 'range', '20', '20', 'matches', '2'],
+      ['SystemDiskSize.maximum', 'range', '2048 (@2019: 500)', '6144', 'drift', '26'],
+      ['DataDisk.Index.maximum', 'range', '16', '≥ 16 (inconclusive)', 'inconclusive', '4'],
+      ['DataDisk.Size.maximum', 'range', '32768', '≥ 65536 (unbounded)', 'drift', '17'],
+      ['Tag.maxItems', 'count', '20 (@2019: none)', '20', 'matches', '2'],
+    ]);
+    // One badge colour per verdict.
+    const badges = await page.locator('#drift-table .sev').evaluateAll((spans) => [...new Set(spans.map((s) => s.className + ' ' + getComputedStyle(s).backgroundColor))].sort());
+    expect(badges).toEqual(['sev drift rgb(138, 109, 0)', 'sev inconclusive rgb(74, 98, 120)', 'sev matches rgb(31, 122, 58)']);
+    expect(await page.locator('#editions tbody tr').allTextContents()).toEqual(['alibaba-smc/CreateReplicationJob@201923', 'alibaba-smc/CreateReplicationJob@current (closest)32']);
+    const search = page.locator('.bound[data-rule="SystemDiskSize.maximum"]');
+    expect(await search.locator('ol.steps li').count()).toBe(26);
+    expect(await search.locator('ol.steps li').last().textContent()).toBe('6144 → accepted');
+    expect(await search.locator('pre.curl').first().textContent()).toBe(hostileCurl);
+    // Before the click scrolls the page (sticky table heads would follow it).
+    await page.screenshot({ path: path.join(tmpdir(), 'mc-drift.png'), fullPage: true });
+    await search.locator('button.copy').first().click();
+    await expect.poll(() => search.locator('button.copy').first().textContent()).toBe('Copied');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
     await context.close();
   });
 });

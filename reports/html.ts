@@ -1,36 +1,23 @@
 import type { RunResult } from '../src/runner/run-result.ts';
 import { inconclusiveReasons } from '../src/checks/outcome.ts';
 import { coverageLine, inconclusiveCounts } from './format-finding.ts';
-
-/** JSON that can sit inside a <script> element: no `<`, so no `</script>` or `<!--` can end it early. */
-function embeddable(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
+import { escapeHtml, renderPage } from './page.ts';
 
 const style = `
-body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
-header{padding:16px 24px;color:#fff}
-header.passed{background:#1f7a3a}header.failed{background:#b3261e}header.inconclusive{background:#4a6278}header.interrupted{background:#8a6d00}
-header h1{margin:0 0 4px;font-size:22px}header #coverage{margin-bottom:4px}header .not-tested{font-size:13px;opacity:.9}main{padding:16px 24px}
-section{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:12px 16px;margin-bottom:16px}
-h2{font-size:16px;margin:0 0 8px}table{border-collapse:collapse;font-size:12px}
-th,td{border:1px solid #e3e6ea;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f0f2f5;position:sticky;top:0}
+header.passed{background:var(--good)}header.failed{background:var(--bad)}header.inconclusive{background:var(--unsure)}header.interrupted{background:var(--warn)}
+header #coverage{margin-bottom:4px}header .not-tested{font-size:13px;opacity:.9}
 td.passed{background:#e6f4ea}td.failed{background:#fce8e6;font-weight:600}td.info{background:#fef7e0}td.none{color:#9aa0a6}
 td.cov-covered{background:#e6f4ea}td.cov-inconclusive{background:#e3eaf2;color:#34495e}td.cov-not-covered{background:#fdebd3;font-weight:600}td.cov-not-testable{background:#f0f2f5;color:#5f6368}
 .matrix{max-height:420px;overflow:auto}
 .filters label{margin-right:12px}.filters select{margin-left:4px}
 .finding{border-top:1px solid #e3e6ea;padding:8px 0}.finding:first-child{border-top:0}
-.sev{display:inline-block;padding:0 6px;border-radius:3px;font-size:11px;text-transform:uppercase;margin-right:6px;color:#fff}
-.sev.violation{background:#b3261e}.sev.drift{background:#8a6d00}.sev.info{background:#5f6368}
-pre{background:#f6f8fa;border:1px solid #e3e6ea;padding:6px;white-space:pre-wrap;word-break:break-all;max-height:180px;overflow:auto;margin:4px 0}
-#coverage-by-api{margin:6px 0}button{cursor:pointer}.pager{margin-top:8px}.muted{color:#5f6368}
+.sev.violation{background:var(--bad)}.sev.drift{background:var(--warn)}.sev.info{background:var(--quiet)}
+#coverage-by-api{margin:6px 0}.pager{margin-top:8px}
 `;
 
-/** The page's script: renders everything from the embedded data with textContent only (endpoint bytes never become markup). */
+/** The page's script: renders everything from the embedded data with the frame's `el` (textContent only: endpoint bytes never become markup). */
 const script = `
-const data = JSON.parse(document.getElementById('run-data').textContent);
-const el = (tag, attrs = {}, ...children) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs)) { if (k === 'class') e.className = v; else e.setAttribute(k, v); } for (const c of children) e.append(c); return e; };
+const data = JSON.parse(document.getElementById('page-data').textContent);
 const reasons = data.reasons;
 const coverage = document.getElementById('coverage');
 coverage.append(...data.notTested.map((line) => el('div', { class: 'not-tested' }, 'Not tested: ' + line)));
@@ -54,10 +41,6 @@ for (const c of [...new Set(data.findings.map((f) => f.check))].sort()) filters.
 for (const a of [...new Set(data.findings.map((f) => f.api))].sort()) filters.api.append(el('option', { value: a }, a));
 let page = 0; const perPage = 50;
 const list = document.getElementById('findings'); const pager = document.getElementById('pager');
-const copy = async (text, button) => {
-  try { await navigator.clipboard.writeText(text); button.textContent = 'Copied'; }
-  catch { const area = el('textarea'); area.value = text; document.body.append(area); area.select(); document.execCommand('copy'); area.remove(); button.textContent = 'Copied'; }
-};
 function render() {
   const wanted = data.findings.filter((f) => (!filters.severity.value || f.severity === filters.severity.value) && (!filters.check.value || f.check === filters.check.value) && (!filters.api.value || f.api === filters.api.value));
   list.replaceChildren(); const pages = Math.max(1, Math.ceil(wanted.length / perPage)); page = Math.min(page, pages - 1);
@@ -83,26 +66,19 @@ for (const f of Object.values(filters)) f.addEventListener('change', () => { pag
 render();
 `;
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** report.html: one self-contained page — verdict with coverage, inconclusive answers by reason, rules × checks matrix with coverage, filterable findings with copyable reproductions. */
 export function renderHtml(result: RunResult): string {
   const inconclusive = inconclusiveCounts(result.inconclusive);
   const byApi = result.coverage.byApi
     .map((a) => `<tr><td>${escapeHtml(a.api)}</td><td>${a.testable}</td><td>${a.covered}</td><td>${a.inconclusive}</td><td>${a.notCovered}</td><td>${a.notTestable}</td></tr>`)
     .join('');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>Conformance ${escapeHtml(result.verdict)}</title><style>${style}</style></head>
-<body>
-<header class="${escapeHtml(result.verdict)}"><h1 id="verdict">Conformance: ${escapeHtml(result.verdict.toUpperCase())}</h1>
+  return renderPage({
+    title: `Conformance ${result.verdict}`,
+    tone: result.verdict,
+    header: `<h1 id="verdict">Conformance: ${escapeHtml(result.verdict.toUpperCase())}</h1>
 <div id="coverage"><div>${escapeHtml(coverageLine(result.coverage))}</div></div>
-<div id="reason">${escapeHtml(result.reason)} · ${result.casesSent} cases · ${result.findings.length} findings · seed ${result.seed}${result.strict ? ' · strict' : ''}</div></header>
-<main>
-<section><h2>Run</h2><div>Targets: ${result.targets.map((t) => `${escapeHtml(t.api)} at ${escapeHtml(t.endpoint)}`).join('; ') || 'none'}</div>
+<div id="reason">${escapeHtml(result.reason)} · ${result.casesSent} cases · ${result.findings.length} findings · seed ${result.seed}${result.strict ? ' · strict' : ''}</div>`,
+    main: `<section><h2>Run</h2><div>Targets: ${result.targets.map((t) => `${escapeHtml(t.api)} at ${escapeHtml(t.endpoint)}`).join('; ') || 'none'}</div>
 <table id="coverage-by-api"><thead><tr><th>API</th><th>testable</th><th>covered</th><th>inconclusive</th><th>not covered</th><th>not testable</th></tr></thead><tbody>${byApi}</tbody></table>
 <div id="inconclusive">Inconclusive answers: ${inconclusive.map(([reason, n]) => `<span data-reason="${escapeHtml(reason)}">${escapeHtml(reason)} ${n}</span>`).join(' · ') || 'none'}</div>
 <div>Rerun: <code>${escapeHtml(result.rerun)}</code></div></section>
@@ -111,10 +87,9 @@ export function renderHtml(result: RunResult): string {
 <label>Severity<select id="f-severity"><option value="">all</option><option value="violation">violation</option><option value="drift">drift</option><option value="info">info</option></select></label>
 <label>Check<select id="f-check"><option value="">all</option></select></label>
 <label>API<select id="f-api"><option value="">all</option></select></label></div>
-<div id="findings"></div><div class="pager" id="pager"></div></section>
-</main>
-<script type="application/json" id="run-data">${embeddable({ rules: result.rules, findings: result.findings, notTested: result.coverage.notTested, reasons: inconclusiveReasons })}</script>
-<script>${script}</script>
-</body></html>
-`;
+<div id="findings"></div><div class="pager" id="pager"></div></section>`,
+    style,
+    data: { rules: result.rules, findings: result.findings, notTested: result.coverage.notTested, reasons: inconclusiveReasons },
+    script,
+  });
 }

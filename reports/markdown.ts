@@ -1,30 +1,11 @@
 import type { RunResult } from '../src/runner/run-result.ts';
 import { brief, bySeverity, countByCheck, coverageLine, inconclusiveCounts } from './format-finding.ts';
+import { cell, code, fence, text } from './markdown-text.ts';
 
 const icon = { passed: '✅', failed: '❌', inconclusive: '❔', interrupted: '⏸️' } as const;
 
 /** How many uncovered families the summary lists before pointing at report.json. */
 const uncoveredShown = 30;
-
-function fence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return `${ticks}\n${text}\n${ticks}`;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** Text from a run (reasons, messages: endpoint bytes among them) as plain text on one line: no markup gets through. */
-function text(value: string): string {
-  return cell(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Text as an inline code span on one line (backticks become quotes). */
-function code(text: string): string {
-  return `\`${cell(text).replace(/`/g, "'")}\``;
-}
 
 /**
  * summary.md: fits a CI job summary — verdict, the reason with the coverage and what was not tested,

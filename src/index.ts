@@ -18,6 +18,9 @@ export { assembleResult } from './runner/assemble-result.ts';
 export { mergeResults } from './runner/merge-results.ts';
 export { loadProfile, parseProfile } from './profile/load-profile.ts';
 export { checks } from './checks/index.ts';
+// Drift: between editions, and between the documents and an endpoint
+export { diffContracts } from './drift/index.ts';
+export { probeApi } from './probe/probe-api.ts';
 // Errors
 export { ConformanceError, isConformanceError } from './errors/index.ts';
 
@@ -30,3 +33,6 @@ export type { RunOptions } from './runner/run-options.ts';
 export type { Coverage, RuleOutcome, RunResult, Verdict } from './runner/run-result.ts';
 export type { Check, Finding, Severity } from './checks/index.ts';
 export type { TargetProfile } from './profile/load-profile.ts';
+export type { Change, ContractDiff } from './drift/index.ts';
+export type { ProbeOptions } from './probe/probe-api.ts';
+export type { BoundResult, ProbeResult } from './probe/probe-result.ts';

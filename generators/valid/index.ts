@@ -12,6 +12,8 @@ import { validBoolean, validNumber } from './number.ts';
 export interface Requirements {
   readonly pins: ReadonlyMap<string, unknown>;
   readonly force: ReadonlySet<string>;
+  /** Only what is required, pinned or forced, and lists as short as allowed: a probe's request, where a refusal can only come from the value probed. */
+  readonly minimal?: boolean;
 }
 
 /** No requirement at all. */
@@ -60,7 +62,7 @@ function validArray(node: SchemaNode, plan: Extract<ValuePlan, { type: 'array' }
   const items = node.items ?? {};
   const firstRequired = touches(requirements, `${pointer}/0`);
   const min = Math.max(plan.minItems, firstRequired || options.nonEmpty ? 1 : 0);
-  const max = Math.max(plan.maxItems, min);
+  const max = requirements.minimal ? min : Math.max(plan.maxItems, min);
   const entry = validValue(items, `${pointer}/*`, context, noRequirements, { complete: true });
   const first = validValue(items, `${pointer}/0`, context, requirements, { complete: true });
   return lengthOf(min, max).chain((length) =>
@@ -82,7 +84,7 @@ function validObject(node: SchemaNode, pointer: string, context: GenerationConte
   const values = fc.record(
     Object.fromEntries(properties.map(([name, child]) => [name, validValue(child, `${pointer}/${escapePointer(name)}`, context, requirements, { nonEmpty: targets.has(name) })])),
   );
-  const optional = properties.map(([name]) => name).filter((name) => !always(name));
+  const optional = requirements.minimal ? [] : properties.map(([name]) => name).filter((name) => !always(name));
   const mask = fc.record(Object.fromEntries(optional.map((name) => [name, fc.boolean()])));
   return fc.tuple(values, mask).map(([all, chosen]) => {
     const result: Record<string, unknown> = {};

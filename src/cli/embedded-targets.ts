@@ -1,4 +1,4 @@
-import { checkReadings, createEmulator, routeOf, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
+import { checkDrift, checkReadings, createEmulator, movesOf, routeOf, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
 import { apiIds, editionOf, productOf, type ApiId } from '../contract/apis.ts';
 import { loadAllContracts, loadContract } from '../contract/load.ts';
 import { loadProfile, type TargetProfile } from '../profile/load-profile.ts';
@@ -11,12 +11,14 @@ export interface EmbeddedTargets {
   readonly close: () => Promise<void>;
 }
 
-/** How the embedded emulator behaves: deliberate faults, a job quota, the readings it follows. */
+/** How the embedded emulator behaves: deliberate faults, a job quota, the readings it follows, the bounds it moved. */
 export interface EmbeddedOptions {
   readonly faults?: readonly string[];
   /** The quota of every operation's `job-quota` rule. @default each operation's own (the profile's for its edition, else the documented one) */
   readonly quota?: number;
   readonly readings?: ReadonlyMap<string, string>;
+  /** Bounds moved away from the documents, by range, length or count rule id (see `EmulatorOptions.drift`). @default none */
+  readonly drift?: ReadonlyMap<string, number>;
 }
 
 /** The operations in groups whose routes differ: two editions of one operation cannot share an emulator. */
@@ -48,13 +50,18 @@ export async function startEmbeddedTargets(profile: TargetProfile = loadProfile(
   if (problem) throw new Error(`createEmulator: ${problem}`);
   // Every operation (every edition) of the products the profile has a target for.
   const apis = apiIds.filter((api) => productOf(api) in profile.targets);
+  // A moved bound must be one of some served operation's; each emulator moves those its own contracts have.
+  const drift = options.drift ?? new Map<string, number>();
+  const driftProblem = checkDrift(apis.map((api) => loadContract(api)), drift);
+  if (driftProblem) throw new Error(`createEmulator: ${driftProblem}`);
   const servers: EmulatorServer[] = [];
   const targets: Partial<Record<ApiId, Target>> = {};
   try {
     for (const group of routeGroups(apis)) {
       const own = group.map((api) => loadContract(api));
       const chosen = new Map([...readings].filter(([id]) => own.some((c) => c.readings.some((r) => r.id === id))));
-      const emulator = createEmulator({ profile, apis: group, ...(options.faults ? { faults: options.faults } : {}), ...(options.quota !== undefined ? { quota: options.quota } : {}), readings: chosen });
+      const moves = new Map(own.flatMap((c) => [...movesOf(c, drift)]));
+      const emulator = createEmulator({ profile, apis: group, ...(options.faults ? { faults: options.faults } : {}), ...(options.quota !== undefined ? { quota: options.quota } : {}), readings: chosen, drift: moves });
       const server = await startEmulatorServer(emulator);
       servers.push(server);
       for (const api of group) targets[api] = embeddedTarget(profile, api, server.url, emulator.statefulLimit(api, 'job-quota'));

@@ -133,3 +133,27 @@ describe('coverage', () => {
     expect(api?.covered).toBe(api?.rules);
   });
 });
+
+describe('serve --drift', () => {
+  it('refuses a malformed or impossible move with one clear message and exit 2, before listening', async () => {
+    const cases: [string[], string][] = [
+      [['--drift', 'oops'], '--drift takes <rule>=<n>, e.g. SystemDiskSize.maximum=4096; got "oops"'],
+      [['--drift', 'SystemDiskSize.maximum=abc'], '--drift SystemDiskSize.maximum needs an integer, not "abc"'],
+      [['--drift', 'SystemDiskSize.maximum=1.5'], 'needs an integer, not "1.5"'],
+      [['--drift', 'SystemDiskSize.maximum='], 'needs an integer, not ""'],
+      [['--drift', 'SystemDiskSize.maximum=4096', '--drift', 'SystemDiskSize.maximum=8192'], '--drift SystemDiskSize.maximum is given twice'],
+      [['--drift', 'Nope.maximum=3'], 'no served operation has a range, length or count rule "Nope.maximum"; known: '],
+      [['--drift', 'SourceId.required=1'], 'no served operation has a range, length or count rule "SourceId.required"'],
+      [['--edition', '2019', '--drift', 'Tag.maxItems=25'], 'no served operation has a range, length or count rule "Tag.maxItems"'],
+      [['--drift', 'Name.maxLength=-1'], 'Name.maxLength needs a non-negative integer, not -1'],
+      [['--drift', 'SystemDiskSize.minimum=3000'], 'leaves SystemDiskSize between 3000 and 2048'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(['serve', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.err, args.join(' ')).toMatch(/^migration-conformance: serve: /);
+      expect(result.err, args.join(' ')).toContain(message);
+      expect(result.out, args.join(' ')).toBe('');
+    }
+  });
+});

@@ -3,6 +3,7 @@ export { apiIds, discoverApis, editionOf, isApiId, productOf } from './apis.ts';
 export { loadAllContracts, loadContract, schemasDir } from './load.ts';
 // Rules and validation
 export { deriveRules } from './rules.ts';
+export { limitRulesOf, moveLimits } from './moved-limits.ts';
 export { compileSchema, createAjv, createRequestValidator } from './validator.ts';
 export { formatSource } from './source.ts';
 

@@ -35,6 +35,25 @@ export interface Contract {
   readonly examples: ContractExamples;
 }
 
+/**
+ * The rules of a request schema and the contradictions whose readings change them, each rule marked
+ * with the contradiction that reads it otherwise: what a contract derives from its schema (as loaded,
+ * or with limits moved). Fails when a reading's patch no longer applies to the schema.
+ */
+export function deriveContractRules(id: ApiId, document: ContractDocument, requestSchema: SchemaNode): Pick<Contract, 'rules' | 'readings'> {
+  try {
+    const asWritten = deriveRules(requestSchema, { style: document.binding.style });
+    const readings = readingChoicesOf(document, requestSchema, asWritten, document.binding.style);
+    const rules = asWritten.map((rule) => {
+      const contradiction = readings.find((c) => c.touchedRules.has(rule.id));
+      return contradiction ? { ...rule, ambiguous: contradiction.id } : rule;
+    });
+    return { rules, readings };
+  } catch (cause) {
+    throw new ContractError(`${id}: ${(cause as Error).message}`, { cause });
+  }
+}
+
 function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -67,18 +86,6 @@ export function loadContractFrom(root: string, id: ApiId): Contract {
   const responseSchemas = new Map(Object.entries(document.responses).map(([status, file]) => [Number(status), readJson(at(file)) as SchemaNode]));
   const requestExample = readJson(at(document.examples.request)) as { request: Record<string, unknown> };
   const responseExample = readJson(at(document.examples.response)) as ContractExamples['response'];
-  let rules: Rule[];
-  let readings: ReadingChoice[];
-  try {
-    const asWritten = deriveRules(requestSchema, { style: document.binding.style });
-    readings = readingChoicesOf(document, requestSchema, asWritten, document.binding.style);
-    rules = asWritten.map((rule) => {
-      const contradiction = readings.find((c) => c.touchedRules.has(rule.id));
-      return contradiction ? { ...rule, ambiguous: contradiction.id } : rule;
-    });
-  } catch (cause) {
-    throw new ContractError(`${id}: ${(cause as Error).message}`, { cause });
-  }
   const contract: Contract = {
     id,
     document,
@@ -87,8 +94,7 @@ export function loadContractFrom(root: string, id: ApiId): Contract {
     errorEnvelopeSchema: readJson(at(document.errorEnvelope)) as SchemaNode,
     globalErrors: readJson(at(document.globalErrors)) as GlobalErrorCatalogue,
     wireRules: readJson(at(document.wireRules)) as WireRules,
-    rules,
-    readings,
+    ...deriveContractRules(id, document, requestSchema),
     examples: { request: requestExample.request, response: responseExample },
   };
   cache.set(dir, contract);

@@ -76,6 +76,23 @@ export interface KeywordDefinition {
   readonly boundaries: (rule: Rule, node: SchemaNode, tools: CaseTools) => Arbitrary<Edit>;
   /** Edits that break the rule and nothing else. `node` holds the keyword. */
   readonly violations: (rule: Rule, node: SchemaNode, tools: CaseTools) => Arbitrary<Edit>;
+  /** A limit keyword's measure (ranges, lengths, counts): how `probe` walks to either side of the limit. */
+  readonly measure?: LimitMeasure;
+}
+
+/**
+ * What a limit keyword bounds: the side (`maximum` the upper one), what it measures (the number
+ * itself, a string's length in characters, a list's entries), and edits setting that measure to any size.
+ */
+export interface LimitMeasure {
+  readonly side: 'upper' | 'lower';
+  readonly of: 'value' | 'length' | 'items';
+  /** The smallest size worth sending: 0 for lengths and counts; for numbers the smallest 32-bit integer (past it a request tests the parser, not the rule). */
+  readonly floor: number;
+  /** The largest size worth sending: past it a request tests the parser or the transport, not the rule (2^31 for numbers, 65,536 characters, 1,024 entries). */
+  readonly ceiling: number;
+  /** Edits setting the rule's value to one of measure `size`, valid in every other respect. `node` holds the keyword. */
+  readonly edit: (rule: Rule, node: SchemaNode, tools: CaseTools, size: number) => Arbitrary<Edit>;
 }
 
 /** Fields of a rule that differ from the defaults of {@link defineRule}. */

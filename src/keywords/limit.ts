@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RuleKind } from '../contract/rule.ts';
-import { defineRule, displayPath, setAt, type Edit, type KeywordDefinition } from './keyword.ts';
+import { defineRule, displayPath, setAt, type Edit, type KeywordDefinition, type LimitMeasure } from './keyword.ts';
 import { planOfType, withLength, type ValuePlan } from './value-plan.ts';
 
 type LimitKeyword = 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems';
@@ -30,8 +30,16 @@ export function defineLimitKeyword(keyword: LimitKeyword, behaviour: LimitBehavi
         : { ...planOfType(plan, ['array'], keyword), minItems: size, maxItems: size };
     return tools.valid(node, sized).map((value) => setAt(rule, label, value));
   };
+  const measure: LimitMeasure = {
+    side: keyword.startsWith('max') ? 'upper' : 'lower',
+    of: behaviour.measures,
+    floor: behaviour.measures === 'value' ? -(2 ** 31) : 0,
+    ceiling: { value: 2 ** 31, length: 2 ** 16, items: 2 ** 10 }[behaviour.measures],
+    edit: (rule, node, tools, size) => atSize(rule, node, tools, `size ${size}`, size),
+  };
   const definition: KeywordDefinition = {
     keyword,
+    measure,
     kind: behaviour.kind,
     rules: (node, site) => {
       const limit = node[keyword];

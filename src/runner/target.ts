@@ -26,10 +26,16 @@ export function apisOfProfile(profile: TargetProfile): ApiId[] {
   });
 }
 
-/** The profile's target for an API, or a usage error naming what is missing. */
-export function targetFor(profile: TargetProfile, api: ApiId): Target {
+/** The profile's target for an API's product, whatever edition it names (a probe compares editions), or a usage error. */
+export function productTargetFor(profile: TargetProfile, api: ApiId): Target {
   const target = profileTarget(profile, api);
   if (!target) throw new UsageError(`the profile has no ${productOf(api)} target for ${api}`);
+  return target;
+}
+
+/** The profile's target for an API, or a usage error naming what is missing. */
+export function targetFor(profile: TargetProfile, api: ApiId): Target {
+  const target = productTargetFor(profile, api);
   if (!servesEdition(target, api)) throw new UsageError(`${api} needs a ${productOf(api)} target of edition ${editionOf(api)}; the profile's is ${'edition' in target.config ? target.config.edition : 'none'}`);
   return target;
 }

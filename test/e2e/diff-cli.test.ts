@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cli } from '../helpers/cli.ts';
 import { docText, foldSpace } from '../helpers/shared-docs.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,15 +22,6 @@ interface JsonChange {
   to: unknown;
   impact: { client: string; implementation: string };
   source: { from: Source[]; to: Source[] };
-}
-
-/** Runs the CLI in-process with captured streams. */
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const sink = (append: (s: string) => void) => new Writable({ write: (chunk, _e, done) => (append(String(chunk)), done()) });
-  const code = await main(argv, { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), stdin: Readable.from(['']) });
-  return { code, out, err };
 }
 
 async function jsonDiff(from: string, to: string): Promise<{ from: string; to: string; changes: JsonChange[] }> {

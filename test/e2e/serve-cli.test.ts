@@ -62,6 +62,18 @@ it('serve follows the readings it is given with --reading', { timeout: 60_000 },
   expect(await open.exited).toBe(0);
 });
 
+it('serve moves the bounds it is given with --drift, and says so when it starts', { timeout: 60_000 }, async () => {
+  const { url, child, exited } = await serve(['--drift', 'SystemDiskSize.maximum=4096', '--drift', 'Tag.maxItems=25']);
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const create = (params: Record<string, unknown>) => send(smc(url, { RegionId: 'cn-hangzhou', ...params }));
+  expect(await create({ SourceId: 's-bp1e2fsl57knvuug0001', SystemDiskSize: 4096, Tag: Array.from({ length: 25 }, (_, i) => ({ Key: `k${i}` })) })).toMatchObject({ status: 200 });
+  expect(await create({ SourceId: 's-bp1e2fsl57knvuug0002', SystemDiskSize: 4097 })).toMatchObject({ status: 400, body: { Code: 'InvalidParameter' } });
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(err).toContain('; bounds moved from the documents: SystemDiskSize.maximum=4096, Tag.maxItems=25; Ctrl-C stops it');
+});
+
 it('serve refuses an unknown edition, fault or reading with the usage exit code', { timeout: 60_000 }, async () => {
   for (const args of [['--edition', '2020'], ['--fault', 'no-such-fault'], ['--reading', 'no-such=x'], ['--reading', 'name-allowed-characters=nope'], ['--reading', 'oops']]) {
     const child = spawn(process.execPath, [path.join(root, 'src/cli/main.ts'), 'serve', ...args], { cwd: root, stdio: 'ignore' });

@@ -4,6 +4,7 @@ import { diffCommand } from './diff.ts';
 import { generateCommand } from './generate.ts';
 import { listCommand } from './list.ts';
 import { mergeReportsCommand } from './merge-reports.ts';
+import { probeCommand } from './probe.ts';
 import { replayCommand } from './replay.ts';
 import { runCommand } from './run.ts';
 import { serveCommand } from './serve.ts';
@@ -16,6 +17,8 @@ export const commands: ReadonlyMap<string, Command> = new Map(
     runCommand,
     replayCommand,
     mergeReportsCommand,
+    // drift between the documents and an endpoint
+    probeCommand,
     // the contract
     listCommand,
     validateCommand,

@@ -3,6 +3,7 @@ import { apiIds, editionOf } from '../../contract/apis.ts';
 import { exitCodes, UsageError } from '../../errors/index.ts';
 import { loadProfile } from '../../profile/load-profile.ts';
 import type { Command } from '../command.ts';
+import { driftFrom, driftOption } from '../drift-option.ts';
 import { readingOption, readingsFrom } from '../reading-option.ts';
 import { countFrom } from '../seed-option.ts';
 
@@ -10,7 +11,7 @@ import { countFrom } from '../seed-option.ts';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the reference emulator (every operation of schemas/) on 127.0.0.1',
-  usage: 'migration-conformance serve [--profile F] [--port P] [--edition E] [--quota N] [--reading C=R...] [--fault NAME...] [--list-faults]',
+  usage: 'migration-conformance serve [--profile F] [--port P] [--edition E] [--quota N] [--reading C=R...] [--drift RULE=N...] [--fault NAME...] [--list-faults]',
   allowPositionals: false,
   options: {
     profile: { type: 'string', value: '<file>', description: 'Fixtures and credentials (default profiles/default.json)' },
@@ -18,6 +19,7 @@ export const serveCommand: Command = {
     edition: { type: 'string', value: '<edition>', description: "Where operations share a route, serve the one of this doc edition (default: the profile target's, else current)" },
     quota: { type: 'string', value: '<n>', description: "The limit of every stateful rule with one, such as job-quota (default: the profile's for its own edition, else the contract's)" },
     reading: readingOption,
+    drift: driftOption,
     fault: { type: 'string', multiple: true, value: '<name>', description: 'A deliberate deviation from the docs (repeatable)' },
     'list-faults': { type: 'boolean', description: 'List the faults and exit' },
   },
@@ -35,6 +37,7 @@ export const serveCommand: Command = {
     const port = countFrom(values['port'], 'port', 'serve', 0);
     if (port > 65535) throw new UsageError('serve: --port must be at most 65535');
     const readings = readingsFrom(values['reading'], 'serve');
+    const drift = driftFrom(values['drift'], 'serve');
     const profile = loadProfile(values['profile'] as string | undefined);
     let emulator: ReturnType<typeof createEmulator>;
     try {
@@ -44,6 +47,7 @@ export const serveCommand: Command = {
         ...(values['quota'] !== undefined ? { quota: countFrom(values['quota'], 'quota', 'serve', 1) } : {}),
         faults: chosen,
         readings,
+        drift,
       });
     } catch (error) {
       throw new UsageError(`serve: ${(error as Error).message.replace(/^createEmulator: /, '')}`);
@@ -52,7 +56,8 @@ export const serveCommand: Command = {
       throw new UsageError(`serve: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`);
     });
     io.stdout.write(`${server.url}\n`);
-    io.stderr.write(`emulator listening on ${server.url}, serving ${emulator.apis.join(', ')}; Ctrl-C stops it\n`);
+    const moved = [...drift].map(([rule, n]) => `${rule}=${n}`).join(', ');
+    io.stderr.write(`emulator listening on ${server.url}, serving ${emulator.apis.join(', ')}${moved ? `; bounds moved from the documents: ${moved}` : ''}; Ctrl-C stops it\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

@@ -1,0 +1,204 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../../src/contract/load.ts';
+import type { ProbeResult } from '../../src/probe/probe-result.ts';
+import { loadProfile } from '../../src/profile/load-profile.ts';
+import { cli } from '../helpers/cli.ts';
+import { startEmulator } from '../helpers/start-emulator.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const remoteHosts = path.join(root, 'test/helpers/remote-hosts.ts');
+const editions = { '2019': 'alibaba-smc/CreateReplicationJob@2019', current: 'alibaba-smc/CreateReplicationJob@current' } as const;
+
+/** The range, length and count rules of a contract, by id. */
+function limitRules(api: string): string[] {
+  return loadContract(api)
+    .rules.filter((r) => r.kind === 'range' || r.kind === 'length' || r.kind === 'count')
+    .map((r) => r.id);
+}
+
+/** Runs `probe … --json` in-process and reads its result. */
+async function probe(args: readonly string[]): Promise<{ code: number; result: ProbeResult; err: string }> {
+  const { code, out, err } = await cli(['probe', '--json', '--seed', '11', ...args]);
+  expect(out, err).toMatch(/^\{/);
+  return { code, result: JSON.parse(out) as ProbeResult, err };
+}
+
+/** A profile whose SMC target is `endpoint`, naming `edition`. */
+async function smcProfile(endpoint: string, edition: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'mc-probe-'));
+  const file = path.join(dir, 'profile.json');
+  await writeFile(file, JSON.stringify({ targets: { 'alibaba-smc': { ...loadProfile().targets['alibaba-smc'], endpoint, edition } } }));
+  return file;
+}
+
+describe('probe against the embedded emulator', () => {
+  it.each(Object.values(editions))('reports every range, length and count rule of %s as matching, each in at most 40 requests', { timeout: 120_000 }, async (api) => {
+    const { code, result, err } = await probe(['--api', api]);
+    expect(code, err).toBe(0);
+    expect(result.bounds.map((b) => b.rule).sort()).toEqual(limitRules(api).sort());
+    for (const bound of result.bounds) {
+      expect(bound, bound.why).toMatchObject({ verdict: 'matches', observed: bound.documented });
+      expect(bound.requests).toBeLessThanOrEqual(40);
+      expect(bound.lastAccepted?.size).toBe(bound.documented);
+      // On the RPC wire an empty value leaves a parameter unset: a length bound of 1 is the smallest one can see, with no refusal below it.
+      if (bound.kind === 'length' && bound.side === 'lower' && bound.documented === 1) expect(bound.firstRejected).toBeNull();
+      else {
+        expect(bound.firstRejected?.size).toBe(bound.side === 'upper' ? bound.documented + 1 : bound.documented - 1);
+        expect(bound.firstRejected?.curl).toMatch(/^curl /);
+      }
+    }
+    expect(result.closest).toBe(api);
+    expect(result.leftBehind).toEqual([]);
+  });
+});
+
+describe('probe names the closest edition', () => {
+  // The cross-edition probes keep to rules that tell the editions apart, and to ones they share.
+  const telling = ['--rule', 'SystemDiskSize.maximum', '--rule', 'SystemDiskSize.minimum', '--rule', 'Name.maxLength'];
+  it.each([
+    ['2019', editions['2019'], telling],
+    ['2019', editions.current, [...telling, '--rule', 'Frequency.maximum', '--rule', 'MaxNumberOfImageToKeep.maximum']],
+    ['current', editions.current, telling],
+    ['current', editions['2019'], telling],
+  ] as const)('of a server like `serve --edition %s`, probed with the contract of %s', { timeout: 120_000 }, async (edition, api, rules) => {
+    const server = await startEmulator({ edition });
+    const { code, result, err } = await probe(['--api', api, '--profile', await smcProfile(server.url, edition), ...rules]);
+    expect(code, err).toBe(0);
+    expect(result.closest).toBe(editions[edition]);
+    const scores = Object.fromEntries(result.editions.map((e) => [e.api, e]));
+    expect(scores[editions[edition]]).toMatchObject({ disagree: 0 });
+    expect(scores[editions[edition === '2019' ? 'current' : '2019']]?.disagree).toBeGreaterThan(0);
+    // Every job a probe created was deleted before the next request.
+    expect(server.emulator.resources(editions[edition]).size).toBe(0);
+  });
+});
+
+/** Bounds moved one unit past the documents and far past them (several times the bound), per edition. */
+const moved = {
+  [editions.current]: {
+    'one unit past': { 'SystemDiskSize.maximum': 2049, 'SystemDiskSize.minimum': 19, 'Name.maxLength': 129, 'ClientToken.maxLength': 65, 'Tag.maxItems': 21, 'Frequency.maximum': 169, 'DataDisk.Size.minimum': 19 },
+    'far past': { 'SystemDiskSize.maximum': 6144, 'DataDisk.Size.maximum': 131072, 'Name.maxLength': 512, 'ClientToken.maxLength': 256, 'Tag.maxItems': 80, 'Frequency.maximum': 672, 'DataDisk.Size.minimum': 4 },
+    'stricter than documented': { 'SystemDiskSize.maximum': 1024, 'Tag.maxItems': 5, 'Frequency.minimum': 2 },
+  },
+  [editions['2019']]: {
+    'one unit past': { 'SystemDiskSize.maximum': 501, 'Description.maxLength': 129 },
+    'far past': { 'SystemDiskSize.maximum': 2000, 'Description.maxLength': 600, 'ReplicationParameters.maxLength': 8192 },
+    'stricter than documented': { 'DataDisk.maxItems': 15, 'ImageName.minLength': 3 },
+  },
+} as const;
+
+describe('probe against emulators whose bounds were moved', () => {
+  const runs = Object.entries(moved).flatMap(([api, byDistance]) => Object.entries(byDistance).map(([distance, bounds]) => [api, distance, bounds] as const));
+  it.each(runs)('%s, %s: reports each moved bound exactly as drift, within 40 requests each', { timeout: 180_000 }, async (api, _distance, bounds) => {
+    const drift = Object.entries(bounds).flatMap(([rule, n]) => ['--drift', `${rule}=${n}`]);
+    const rules = Object.keys(bounds).flatMap((rule) => ['--rule', rule]);
+    const { code, result, err } = await probe(['--api', api, ...drift, ...rules, '--fail-on', 'drift']);
+    expect(code, err).toBe(1);
+    for (const [rule, n] of Object.entries(bounds)) {
+      const bound = result.bounds.find((b) => b.rule === rule);
+      expect(bound, rule).toMatchObject({ verdict: 'drift', observed: n });
+      expect(bound?.requests, rule).toBeLessThanOrEqual(40);
+      expect(bound?.lastAccepted?.size, rule).toBe(n);
+    }
+  });
+});
+
+/** An endpoint that answers every request with `answer`, counting them. */
+async function fakeEndpoint(answer: (request: http.IncomingMessage) => { status: number; body: unknown }) {
+  let requests = 0;
+  const server = http.createServer((req, res) => {
+    requests += 1;
+    req.resume();
+    req.on('end', () => {
+      const { status, body } = answer(req);
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, requests: () => requests, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+const requestId = 'C8B26B44-0189-443E-9816-D951F59623A9';
+
+describe('probe takes no bound from an answer that says nothing about it', () => {
+  it('reports bounds inconclusive (exit 4) when every refusal names another parameter', { timeout: 60_000 }, async () => {
+    const endpoint = await fakeEndpoint(() => ({ status: 400, body: { RequestId: requestId, Code: 'InvalidParameter', Message: 'The specified value of parameter "SourceId" is not valid.' } }));
+    try {
+      const { code, result, err } = await probe(['--api', editions.current, '--profile', await smcProfile(`http://127.0.0.1:${endpoint.port}`, 'current'), '--rule', 'SystemDiskSize.maximum', '--rule', 'Name.maxLength']);
+      expect(code, err).toBe(4);
+      for (const bound of result.bounds) {
+        expect(bound).toMatchObject({ verdict: 'inconclusive', observed: null, inconclusive: { 'other-parameter': 3 } });
+        expect(bound.requests).toBe(3);
+      }
+      expect(result.closest).toBeNull();
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('stops at pre-flight with exit 3 when the endpoint refuses the credentials, sending nothing else', { timeout: 60_000 }, async () => {
+    const endpoint = await fakeEndpoint(() => ({ status: 400, body: { RequestId: requestId, Code: 'SignatureDoesNotMatch', Message: 'The request signature does not conform to Aliyun standards.' } }));
+    try {
+      const { code, err } = await cli(['probe', '--api', editions.current, '--profile', await smcProfile(`http://127.0.0.1:${endpoint.port}`, 'current')]);
+      expect(code, err).toBe(3);
+      expect(err).toContain('SignatureDoesNotMatch');
+      expect(endpoint.requests()).toBe(1);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('calls an endpoint that accepts every size drift, with the farthest size it sent, never a bound', { timeout: 60_000 }, async () => {
+    const endpoint = await fakeEndpoint(() => ({ status: 200, body: { RequestId: requestId, JobId: `j-${Math.random().toString(36).slice(2)}` } }));
+    try {
+      const { code, result, err } = await probe(['--api', editions.current, '--profile', await smcProfile(`http://127.0.0.1:${endpoint.port}`, 'current'), '--rule', 'Tag.maxItems', '--rule', 'Frequency.minimum']);
+      expect(code, err).toBe(0);
+      expect(result.bounds.find((b) => b.rule === 'Tag.maxItems')).toMatchObject({ verdict: 'drift', observed: null, end: 'unbounded', between: { accepted: 1024 } });
+      expect(result.bounds.find((b) => b.rule === 'Frequency.minimum')).toMatchObject({ verdict: 'drift', observed: null, end: 'unbounded', between: { accepted: -(2 ** 31) } });
+    } finally {
+      await endpoint.close();
+    }
+  });
+});
+
+describe('probe is safe outside loopback', () => {
+  it('refuses (exit 2) to probe a host outside loopback without --allow-create, sending nothing', async () => {
+    const endpoint = await fakeEndpoint(() => ({ status: 200, body: {} }));
+    try {
+      const { code, err } = await cli(['probe', '--api', editions.current, '--profile', await smcProfile(`http://target.conformance.test:${endpoint.port}`, 'current')]);
+      expect(code).toBe(2);
+      expect(err).toContain('--allow-create');
+      expect(endpoint.requests()).toBe(0);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('with --allow-create probes it, deletes every job it created, and writes drift.json, drift.md and drift.html', { timeout: 120_000 }, async () => {
+    const server = await startEmulator({ edition: 'current' });
+    const port = new URL(server.url).port;
+    const reportDir = await mkdtemp(path.join(tmpdir(), 'mc-probe-reports-'));
+    const args = ['--import', remoteHosts, path.join(root, 'src/cli/main.ts'), 'probe', '--api', editions.current, '--profile', await smcProfile(`http://target.conformance.test:${port}`, 'current'), '--allow-create', '--rule', 'Name.maxLength', '--rule', 'Tag.maxItems', '--report-dir', reportDir, '--seed', '4'];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, err).toBe(0);
+    expect(server.emulator.resources(editions.current).size).toBe(0);
+    const written = JSON.parse(await readFile(path.join(reportDir, 'drift.json'), 'utf8')) as ProbeResult;
+    expect(written.bounds.map((b) => [b.rule, b.verdict])).toEqual([
+      ['Name.maxLength', 'matches'],
+      ['Tag.maxItems', 'matches'],
+    ]);
+    expect(await readFile(path.join(reportDir, 'drift.md'), 'utf8')).toContain('Name.maxLength');
+    expect(await readFile(path.join(reportDir, 'drift.html'), 'utf8')).toContain('Tag.maxItems');
+  });
+});
