@@ -79,6 +79,11 @@ export interface CaseGenerators {
    * neither (it breaks another rule too).
    */
   readonly atSize: (rule: Rule, size: number, base: Readonly<Record<string, unknown>>) => fc.Arbitrary<RequestCase | undefined>;
+  /**
+   * `base` with the rule's value set to `value` (or removed when `value` is undefined), labelled as
+   * valid, a violation of the rule alone, or a probe where the readings disagree; undefined otherwise.
+   */
+  readonly withValue: (rule: Rule, value: unknown, base: Readonly<Record<string, unknown>>, label: string) => RequestCase | undefined;
 }
 
 function keywordOf(rule: Rule): KeywordDefinition {
@@ -203,6 +208,10 @@ export function createCaseGenerators(contract: Contract, options: GenerationOpti
     minimalFor: (rule, include = []) => {
       const requirements = requirementsOf({ label: '', at: rule.pointer, action: { remove: true } });
       return request({ ...requirements, force: new Set([...requirements.force, ...include]), minimal: true });
+    },
+    withValue: (rule, value, base, label) => {
+      const edit: Edit = { label, at: rule.pointer, action: value === undefined ? { remove: true } : { set: value } };
+      return fc.sample(edited(rule, fc.constant(edit), ['boundary', 'violation', 'probe'], base), { numRuns: 1 })[0];
     },
     atSize: (rule, size, base) => {
       const measure = keywordOf(rule).measure;
