@@ -131,31 +131,53 @@ describe('report.html in Chromium', () => {
 });
 
 describe('drift.html in Chromium', () => {
-  it('shows the drift table with a row per bound, verdict badges and the searches, and runs no endpoint bytes', async () => {
+  it('shows the drift table with a row per rule, verdict badges, the searches and the values tried, and runs no endpoint bytes', async () => {
     const probe = sampleProbe();
     const hostileCurl = `curl -sS --data-binary 'Description=${hostile.script}${hostile.closeScript}'`;
-    const bounds = probe.bounds.map((b) => (b.rule === 'SystemDiskSize.maximum' ? { ...b, lastAccepted: { ...b.lastAccepted!, curl: hostileCurl } } : b));
+    const hostileLabel = `starts with "<b>aliyun</b>${hostile.closeScript}"`;
+    const bounds = probe.bounds.map((b) => {
+      if (b.rule === 'SystemDiskSize.maximum') return { ...b, lastAccepted: { ...b.lastAccepted!, curl: hostileCurl } };
+      if (b.rule === 'Tag.Key.forbiddenPrefixes' && 'values' in b) return { ...b, values: b.values.map((v) => (v.label === 'starts with "aliyun"' ? { ...v, label: hostileLabel } : v)) };
+      return b;
+    });
     const [, , html] = await writeDriftReports(sampleProbe(bounds), await mkdtemp(path.join(tmpdir(), 'mc-drift-html-')));
     const { page, errors, requests, file, context } = await openFile(html!);
     expect(path.basename(file)).toBe('drift.html');
-    expect(await page.textContent('#verdict')).toBe('Bounds: DRIFT');
+    expect(await page.textContent('#verdict')).toBe('Rules: DRIFT');
+    expect(await page.textContent('#summary')).toBe('9 rules: 4 matches, 3 drift, 2 inconclusive · 75 requests, 34 cleanup calls · seed 42');
     expect(await page.locator('header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(138, 109, 0)');
     const rows = await page.locator('#drift-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
     expect(rows).toEqual([
+      ['SourceId.required', 'required', 'accepts 1, refuses 1', 'accepts 1, refuses 1, following the documents as written', 'matches', '2'],
+      ['Name.firstCharacter', 'firstCharacter', 'accepts 2, refuses 2, 1 by reading', 'accepts 2, refuses 2, 1 inconclusive, following the documents as written', 'inconclusive', '7'],
+      ['TargetType.enum', 'enum', 'accepts 3, refuses 1, 3 by reading (@2019: accepts 1, refuses 4, 2 by reading)', 'accepts 3, refuses 4, following target-type-case=exact', 'matches', '7'],
       ['SystemDiskSize.minimum', 'range', '20', '20', 'matches', '2'],
       ['SystemDiskSize.maximum', 'range', '2048 (@2019: 500)', '6144', 'drift', '26'],
       ['DataDisk.Index.maximum', 'range', '16', '≥ 16 (inconclusive)', 'inconclusive', '4'],
       ['DataDisk.Size.maximum', 'range', '32768', '≥ 65536 (unbounded)', 'drift', '17'],
       ['Tag.maxItems', 'count', '20 (@2019: none)', '20', 'matches', '2'],
+      ['Tag.Key.forbiddenPrefixes', 'forbiddenPrefix', 'accepts 4, refuses 4 (@2019: accepts 8, refuses 0)', 'accepts 5, refuses 3', 'drift', '8'],
     ]);
     // One badge colour per verdict.
     const badges = await page.locator('#drift-table .sev').evaluateAll((spans) => [...new Set(spans.map((s) => s.className + ' ' + getComputedStyle(s).backgroundColor))].sort());
     expect(badges).toEqual(['sev drift rgb(138, 109, 0)', 'sev inconclusive rgb(74, 98, 120)', 'sev matches rgb(31, 122, 58)']);
-    expect(await page.locator('#editions tbody tr').allTextContents()).toEqual(['alibaba-smc/CreateReplicationJob@201923', 'alibaba-smc/CreateReplicationJob@current (closest)32']);
+    expect(await page.locator('#editions tbody tr').allTextContents()).toEqual(['alibaba-smc/CreateReplicationJob@201945', 'alibaba-smc/CreateReplicationJob@current (closest)63']);
     const search = page.locator('.bound[data-rule="SystemDiskSize.maximum"]');
     expect(await search.locator('ol.steps li').count()).toBe(26);
     expect(await search.locator('ol.steps li').last().textContent()).toBe('6144 → accepted');
     expect(await search.locator('pre.curl').first().textContent()).toBe(hostileCurl);
+    // A value set: the readings its answers follow, then a row per value tried, the answer coloured by outcome.
+    const targetType = page.locator('.bound[data-rule="TargetType.enum"]');
+    expect(await targetType.locator('.followed').textContent()).toBe('Answers follow target-type-case=exact');
+    expect(await targetType.locator('table.values th').allTextContents()).toEqual(['value', '@current expects', '@2019 where it differs', 'answer']);
+    expect(await targetType.locator('table.values tbody tr').count()).toBe(7);
+    const answerColours = await targetType.locator('table.values td:last-child').evaluateAll((cells) => [...new Set(cells.map((c) => `${c.textContent} ${getComputedStyle(c).backgroundColor}`))].sort());
+    expect(answerColours).toEqual(['accepted rgb(230, 244, 234)', 'refused rgb(252, 232, 230)']);
+    // The value accepted against the documents stands out; its label, endpoint-chosen bytes and all, stays text.
+    const unexpected = page.locator('.bound[data-rule="Tag.Key.forbiddenPrefixes"] td.unexpected');
+    expect(await unexpected.count()).toBe(1);
+    expect(await unexpected.evaluate((td) => [td.parentElement?.firstElementChild?.textContent, td.textContent, getComputedStyle(td).fontWeight])).toEqual([hostileLabel, 'accepted ⚠', '600']);
+    expect(await page.locator('b').count()).toBe(0);
     // Before the click scrolls the page (sticky table heads would follow it).
     await page.screenshot({ path: path.join(tmpdir(), 'mc-drift.png'), fullPage: true });
     await search.locator('button.copy').first().click();

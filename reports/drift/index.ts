@@ -18,4 +18,5 @@ export async function writeDriftReports(result: ProbeResult, dir: string): Promi
 
 export { renderDriftHtml } from './html.ts';
 export { renderDriftJson } from './json.ts';
-export { markdownLimit, renderDriftMarkdown } from './markdown.ts';
+export { markdownLimit } from '../markdown-text.ts';
+export { renderDriftMarkdown } from './markdown.ts';

@@ -1,6 +1,6 @@
 import type { LimitMeasure } from '../keywords/keyword.ts';
 import { explains, type StatedBound } from './bounds.ts';
-import type { BoundResult, BoundVerdict } from './probe-result.ts';
+import type { BoundVerdict, LimitBound } from './probe-result.ts';
 import type { SearchOutcome, SearchPlan } from './search.ts';
 
 /** A size in the measure's words: `2048`, `129 characters`, `21 entries`. */
@@ -25,7 +25,7 @@ function contradicted(outcome: SearchOutcome, plan: SearchPlan, documented: read
  * had nothing accepted, not even inside the documented range, says the requests were refused for
  * something else: inconclusive, never drift.
  */
-export function boundVerdict(outcome: SearchOutcome, plan: SearchPlan, documented: readonly StatedBound[], of: LimitMeasure['of'], stoppedBecause: string): Pick<BoundResult, 'verdict' | 'observed' | 'between' | 'why'> {
+export function boundVerdict(outcome: SearchOutcome, plan: SearchPlan, documented: readonly StatedBound[], of: LimitMeasure['of'], stoppedBecause: string): Pick<LimitBound, 'verdict' | 'observed' | 'between' | 'why'> {
   const said = statedWords(documented, of);
   const predicted = documented.some((bound) => explains(bound, plan.side, outcome.steps));
   const { lastAccepted: accepted, firstRefused: refused } = outcome;

@@ -35,7 +35,9 @@ describe('editions and readings of a bound', () => {
       { rule: 'Tag.maxItems', side: 'upper' as const, steps: steps([20, 'accepted'], [21, 'accepted'], [1024, 'accepted']) },
       { rule: 'Name.maxLength', side: 'upper' as const, steps: steps([128, 'accepted'], [129, 'refused']) },
       { rule: 'Frequency.maximum', side: 'upper' as const, steps: steps([168, 'inconclusive']) },
-    ];
+    ].map((p) => ({
+      agreement: Object.fromEntries([old, current].map((e) => [e.id, p.steps.some((s) => s.answer !== 'inconclusive') ? readingBounds(e, p.rule).some((b) => explains(b, p.side, p.steps)) : null])),
+    }));
     const scores = scoreEditions([old, current], probes);
     expect(scores).toEqual([
       { api: old.id, agree: 3, disagree: 0 },

@@ -5,13 +5,13 @@ import type { Rule } from '../contract/rule.ts';
 import { keywords } from '../keywords/index.ts';
 import type { LimitMeasure } from '../keywords/keyword.ts';
 import { limitRulesOf } from '../contract/moved-limits.ts';
-import type { BoundResult, EditionScore } from './probe-result.ts';
+import type { EditionScore, LimitBound } from './probe-result.ts';
 import type { SearchPlan, SearchStep } from './search.ts';
 
 /** A rule the probe can place: a range, length or count with its measure and where its search may go. */
 export interface ProbedBound {
   readonly rule: Rule;
-  readonly kind: BoundResult['kind'];
+  readonly kind: LimitBound['kind'];
   readonly measure: LimitMeasure;
   readonly plan: SearchPlan;
 }
@@ -42,7 +42,7 @@ export function probedBounds(contract: Contract): ProbedBound[] {
     const floor = measure.of === 'length' && contract.document.binding.style === 'rpc' ? 1 : measure.floor;
     const [inward, outward] = measure.side === 'upper' ? [floor, measure.ceiling] : [measure.ceiling, floor];
     const plan = { side: measure.side, start: limitOf(rule), within: [opposite ? limitOf(opposite) : inward, outward] as const, outerIsLast: measure.side === 'lower' && measure.of !== 'value' };
-    return [{ rule, kind: rule.kind as BoundResult['kind'], measure, plan }];
+    return [{ rule, kind: rule.kind as LimitBound['kind'], measure, plan }];
   });
 }
 
@@ -82,13 +82,13 @@ export function explains(bound: StatedBound, side: SearchPlan['side'], steps: re
   });
 }
 
-/** How well each edition explains the probes that got an answer: a bound agrees when one of the edition's readings of it predicts every answer. */
-export function scoreEditions(editions: readonly Contract[], probes: readonly { readonly rule: string; readonly side: SearchPlan['side']; readonly steps: readonly SearchStep[] }[]): EditionScore[] {
-  const answered = probes.filter((p) => p.steps.some((s) => s.answer !== 'inconclusive'));
-  return editions.map((edition) => {
-    const agree = answered.filter((p) => readingBounds(edition, p.rule).some((bound) => explains(bound, p.side, p.steps))).length;
-    return { api: edition.id, agree, disagree: answered.length - agree };
-  });
+/** How well each edition explains the probes: a probe agrees when the edition (under one of its readings) predicts every conclusive answer. */
+export function scoreEditions(editions: readonly Contract[], probes: readonly { readonly agreement: Readonly<Record<ApiId, boolean | null>> }[]): EditionScore[] {
+  return editions.map((edition) => ({
+    api: edition.id,
+    agree: probes.filter((p) => p.agreement[edition.id] === true).length,
+    disagree: probes.filter((p) => p.agreement[edition.id] === false).length,
+  }));
 }
 
 /** The edition that explains the most answers (the fewest contradicted breaking a tie), or null when no single one does. */

@@ -1,23 +1,40 @@
 import type { WireRequestRecord } from '../checks/finding.ts';
 import type { InconclusiveReason } from '../checks/outcome.ts';
 import type { ApiId } from '../contract/apis.ts';
-import type { SearchEnd, SearchStep } from './search.ts';
+import type { SearchEnd, SearchStep, SizeAnswer } from './search.ts';
 
 /** A bound as observed: `matches` the documents, `drift` from them, or `inconclusive` (the answers could not place it). */
 export type BoundVerdict = 'matches' | 'drift' | 'inconclusive';
 
-/** One request of a probe, kept for the report: the size it carried, what came back, and how to send it again. */
+/** One request of a probe, kept for the report: the size (limits) or value (value sets) it carried, what came back, and how to send it again. */
 export interface ProbeExchange {
-  readonly size: number;
+  readonly size?: number;
+  /** The label of the value tried (value sets): `listed value in another case "image"`. */
+  readonly value?: string;
   readonly status?: number;
   readonly code?: string;
   readonly request: WireRequestRecord;
   readonly curl: string;
 }
 
-/** What the probe of one range, length or count rule found. */
-export interface BoundResult {
+/** What every probe of a rule reports. */
+interface ProbeCommon {
   readonly rule: string;
+  /** Requests of the operation spent on this rule (cleanup calls not counted). */
+  readonly requests: number;
+  readonly lastAccepted: ProbeExchange | null;
+  readonly firstRejected: ProbeExchange | null;
+  readonly verdict: BoundVerdict;
+  /** The verdict in words, for the reports. */
+  readonly why: string;
+  /** Whether each edition of the operation predicts every conclusive answer (`null`: no conclusive answer). */
+  readonly agreement: Readonly<Record<ApiId, boolean | null>>;
+  /** Answers that said nothing about the rule, by reason (retried with another request each time). */
+  readonly inconclusive: Readonly<Partial<Record<InconclusiveReason | 'unbuildable', number>>>;
+}
+
+/** What the probe of one range, length or count rule found. */
+export interface LimitBound extends ProbeCommon {
   readonly kind: 'range' | 'length' | 'count';
   /** The side the rule bounds: `upper` (maximum, maxLength, maxItems) or `lower`. */
   readonly side: 'upper' | 'lower';
@@ -31,19 +48,43 @@ export interface BoundResult {
   readonly observed: number | null;
   /** Where the search left it when it could not place it exactly: the farthest size accepted and the nearest refused. */
   readonly between?: { readonly accepted?: number; readonly refused?: number };
-  /** Requests of the operation spent on this bound (cleanup calls not counted). */
-  readonly requests: number;
-  readonly lastAccepted: ProbeExchange | null;
-  readonly firstRejected: ProbeExchange | null;
-  readonly verdict: BoundVerdict;
-  /** The verdict in words, for the reports. */
-  readonly why: string;
   readonly end: SearchEnd;
   /** The sizes asked about, in order, with the answer each got. */
   readonly steps: readonly SearchStep[];
-  /** Answers that said nothing about the rule, by reason (retried with another request each time). */
-  readonly inconclusive: Readonly<Partial<Record<InconclusiveReason | 'unbuildable', number>>>;
 }
+
+/** What the documents say of one value: accepted, refused, or either (their readings disagree). */
+export type Expected = 'accept' | 'refuse' | 'either';
+
+/** One value a value-set probe tried, what each edition expects of it and what the endpoint answered. */
+export interface TriedValue {
+  readonly label: string;
+  /** By edition: the probed contract's and every other edition's expectation. */
+  readonly expected: Readonly<Record<ApiId, Expected>>;
+  readonly answer: SizeAnswer;
+}
+
+/** The labels of tried values by what happened to them. */
+export interface ValueOutcomes {
+  readonly accepted: readonly string[];
+  readonly refused: readonly string[];
+  readonly either?: readonly string[];
+  readonly inconclusive?: readonly string[];
+}
+
+/** What the probe of a listed-values, presence or character rule found: which of the values tried the endpoint accepts. */
+export interface ValueSetBound extends ProbeCommon {
+  readonly kind: 'enum' | 'required' | 'conditional' | 'pattern' | 'firstCharacter' | 'forbiddenPrefix';
+  /** The values the probed contract's documents accept, refuse, or leave to a reading. */
+  readonly documented: ValueOutcomes;
+  readonly observed: ValueOutcomes;
+  /** The readings of the documents that predict every answer (words such as `target-type-case=ignore-case`), when some do. */
+  readonly followed: readonly string[];
+  readonly values: readonly TriedValue[];
+}
+
+/** What the probe of one rule found. */
+export type BoundResult = LimitBound | ValueSetBound;
 
 /** How well one edition's documents explain the answers: bounds whose every answer it predicts, and bounds it does not. */
 export interface EditionScore {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/contract/load.ts';
-import type { ProbeResult } from '../../src/probe/probe-result.ts';
+import type { BoundResult, LimitBound, ProbeResult } from '../../src/probe/probe-result.ts';
 import { loadProfile } from '../../src/profile/load-profile.ts';
 import { cli } from '../helpers/cli.ts';
 import { startEmulator } from '../helpers/start-emulator.ts';
@@ -21,6 +21,10 @@ function limitRules(api: string): string[] {
   return loadContract(api)
     .rules.filter((r) => r.kind === 'range' || r.kind === 'length' || r.kind === 'count')
     .map((r) => r.id);
+}
+
+function isLimit(bound: BoundResult): bound is LimitBound {
+  return bound.kind === 'range' || bound.kind === 'length' || bound.kind === 'count';
 }
 
 /** Runs `probe … --json` in-process and reads its result. */
@@ -39,11 +43,12 @@ async function smcProfile(endpoint: string, edition: string): Promise<string> {
 }
 
 describe('probe against the embedded emulator', () => {
-  it.each(Object.values(editions))('reports every range, length and count rule of %s as matching, each in at most 40 requests', { timeout: 120_000 }, async (api) => {
+  it.each(Object.values(editions))('reports every rule of %s as matching, each range, length and count in at most 40 requests', { timeout: 120_000 }, async (api) => {
     const { code, result, err } = await probe(['--api', api]);
     expect(code, err).toBe(0);
-    expect(result.bounds.map((b) => b.rule).sort()).toEqual(limitRules(api).sort());
-    for (const bound of result.bounds) {
+    for (const bound of result.bounds) expect(bound.verdict, `${bound.rule}: ${bound.why}`).toBe('matches');
+    expect(result.bounds.filter(isLimit).map((b) => b.rule).sort()).toEqual(limitRules(api).sort());
+    for (const bound of result.bounds.filter(isLimit)) {
       expect(bound, bound.why).toMatchObject({ verdict: 'matches', observed: bound.documented });
       expect(bound.requests).toBeLessThanOrEqual(40);
       expect(bound.lastAccepted?.size).toBe(bound.documented);
@@ -200,5 +205,62 @@ describe('probe is safe outside loopback', () => {
     ]);
     expect(await readFile(path.join(reportDir, 'drift.md'), 'utf8')).toContain('Name.maxLength');
     expect(await readFile(path.join(reportDir, 'drift.html'), 'utf8')).toContain('Tag.maxItems');
+  });
+});
+
+/** Every documented reading that is not a contract's default, with the operations that have it and the rules it touches. */
+function otherReadings(): { api: string; contradiction: string; reading: string; rules: string[]; transforms: boolean }[] {
+  return Object.values({ ...editions, dcs: 'huawei-dcs/CreateMigrationTask' }).flatMap((api) =>
+    loadContract(api).readings.flatMap((c) => c.readings.slice(1).map((r) => ({ api, contradiction: c.id, reading: r.id, rules: [...c.touchedRules], transforms: r.transform !== undefined }))),
+  );
+}
+
+describe('probe against emulators that follow other documented readings', () => {
+  // A conforming endpoint may read the documents' contradictions another way: the probe must call it
+  // conforming, and say which reading it follows.
+  it.each(otherReadings())('$api with $contradiction=$reading: every rule it touches matches, following that reading', { timeout: 120_000 }, async ({ api, contradiction, reading, rules, transforms }) => {
+    const server = await startEmulator({ apis: [api], readings: new Map([[contradiction, reading]]) });
+    const product = api.split('/')[0] as string;
+    const dir = await mkdtemp(path.join(tmpdir(), 'mc-probe-'));
+    const file = path.join(dir, 'profile.json');
+    await writeFile(file, JSON.stringify({ targets: { [product]: { ...(loadProfile().targets as Record<string, object>)[product], endpoint: server.url } } }));
+    const { code, result, err } = await probe(['--api', api, '--profile', file, ...rules.flatMap((r) => ['--rule', r])]);
+    expect(code, err).toBe(0);
+    const named = (bound: BoundResult) => (isLimit(bound) ? [] : bound.followed.filter((words) => words.includes(`${contradiction}=`)));
+    for (const bound of result.bounds) {
+      expect(bound.verdict, `${bound.rule}: ${bound.why}`).toBe('matches');
+      // Where the answers tell the contradiction's readings apart, they name the one followed.
+      for (const words of named(bound)) expect(words, bound.rule).toContain(`${contradiction}=${reading}`);
+    }
+    // The values tried tell it (a reading that changes requests before validation, null as absent, is told by the run's type probes).
+    if (!transforms) expect(result.bounds.some((bound) => named(bound).length > 0)).toBe(true);
+  });
+});
+
+describe('probe names the values a faulty emulator accepts against the documents', () => {
+  it.each([
+    [editions.current, 'enum-unenforced', 'NetMode.enum', 'accepts unlisted value'],
+    [editions.current, 'conditional-unenforced', 'VSwitchId.requiredWhen.NetMode', 'accepts condition holds, property missing'],
+    [editions.current, 'tag-prefix-accepted', 'Tag.Key.forbiddenPrefixes', 'accepts starts with "aliyun'],
+    ['huawei-dcs/CreateMigrationTask', 'dcs-target-id-optional', 'target_instance.id.required', 'accepts missing'],
+  ] as const)('%s with the fault %s: %s drifts', { timeout: 60_000 }, async (api, fault, rule, words) => {
+    const server = await startEmulator({ apis: [api], faults: [fault] });
+    const product = api.split('/')[0] as string;
+    const dir = await mkdtemp(path.join(tmpdir(), 'mc-probe-'));
+    const file = path.join(dir, 'profile.json');
+    await writeFile(file, JSON.stringify({ targets: { [product]: { ...(loadProfile().targets as Record<string, object>)[product], endpoint: server.url } } }));
+    const { code, result, err } = await probe(['--api', api, '--profile', file, '--rule', rule, '--fail-on', 'drift']);
+    expect(code, err).toBe(1);
+    const bound = result.bounds[0];
+    expect(bound?.verdict, bound?.why).toBe('drift');
+    expect(bound?.why).toContain(words);
+    expect(bound?.lastAccepted?.curl).toMatch(/^curl /);
+  });
+
+  it('takes nothing from an emulator that answers validation errors with 500: every rule inconclusive, exit 4', { timeout: 60_000 }, async () => {
+    const server = await startEmulator({ apis: [editions.current], faults: ['validation-500'] });
+    const { code, result, err } = await probe(['--api', editions.current, '--profile', await smcProfile(server.url, 'current'), '--rule', 'TargetType.enum', '--rule', 'SystemDiskSize.maximum', '--rule', 'SourceId.required']);
+    expect(code, err).toBe(4);
+    for (const bound of result.bounds) expect(bound.verdict, `${bound.rule}: ${bound.why}`).toBe('inconclusive');
   });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { documentedWords, observedWords } from '../../../reports/drift/bound-words.ts';
 import { writeDriftReports } from '../../../reports/drift/index.ts';
 import { adapterOf } from '../../adapters/index.ts';
 import type { ApiId } from '../../contract/apis.ts';
@@ -24,19 +25,19 @@ async function startEmbedded(drift: ReadonlyMap<string, number>): Promise<Embedd
   }
 }
 
-/** One line per bound: rule, documented, observed, verdict, requests. */
-function boundLine(bound: BoundResult): string {
-  const observed = bound.observed ?? (bound.between ? `${bound.between.accepted ?? '?'}…${bound.between.refused ?? '?'}` : '?');
-  return `  ${bound.verdict.toUpperCase().padEnd(12)} ${bound.rule.padEnd(34)} documented ${String(bound.documented).padStart(6)}  observed ${String(observed).padStart(8)}  ${String(bound.requests).padStart(2)} requests${bound.verdict === 'matches' ? '' : `: ${bound.why}`}`;
+/** One line per rule probed: verdict, rule, documented and observed (a bound's numbers; a value set's counts), requests, and why unless it matches. */
+function boundLine(bound: BoundResult, api: string): string {
+  const numbers = `documented ${documentedWords(bound, api)}, observed ${observedWords(bound)}`;
+  return `  ${bound.verdict.toUpperCase().padEnd(12)} ${bound.rule.padEnd(38)} ${numbers}, ${bound.requests} requests${bound.verdict === 'matches' ? '' : `: ${bound.why}`}`;
 }
 
 /** The console's summary: every bound, the editions' scores, the closest edition, what was left behind, the reports. */
 function summaryLines(result: ProbeResult, written: readonly string[]): string {
   const count = (verdict: BoundResult['verdict']) => result.bounds.filter((b) => b.verdict === verdict).length;
   return [
-    `${result.api} at ${result.target}: ${count('matches')} bounds match the documents, ${count('drift')} drifted, ${count('inconclusive')} inconclusive (${result.requests} requests, ${result.cleanupCalls} cleanup calls)`,
-    ...result.bounds.map(boundLine),
-    'editions (bounds whose every answer the edition predicts / does not):',
+    `${result.api} at ${result.target}: ${count('matches')} rules match the documents, ${count('drift')} drifted, ${count('inconclusive')} inconclusive (${result.requests} requests, ${result.cleanupCalls} cleanup calls)`,
+    ...result.bounds.map((bound) => boundLine(bound, result.api)),
+    'editions (rules whose every answer the edition predicts / does not):',
     ...result.editions.map((e) => `  ${e.api.padEnd(44)} agree ${e.agree}, disagree ${e.disagree}`),
     `closest edition: ${result.closest ?? 'none stands out'}`,
     ...(result.stopped ? [`stopped: ${result.stopped}`] : []),
@@ -73,21 +74,21 @@ async function withInterrupt<T>(io: CommandIo, work: (signal: AbortSignal) => Pr
 /** `probe`: infers, rule by rule, the ranges, lengths and counts an endpoint really enforces, and the edition of the documents it follows. */
 export const probeCommand: Command = {
   name: 'probe',
-  summary: 'Infer the bounds an endpoint really enforces (ranges, lengths, counts) and the doc edition it follows',
+  summary: 'Infer what an endpoint really enforces (ranges, lengths, counts, listed values, presence, characters) and the doc edition it follows',
   usage: 'migration-conformance probe --api <id> [--profile F] [--rule R...] [--budget N] [--per-bound N] [--allow-create] [--report-dir D] [--json] [--fail-on drift]',
   allowPositionals: false,
   options: {
     api: { ...apiOption, description: `${apiOption.description} (its contract builds the requests; the target may follow any edition)` },
-    profile: { type: 'string', value: '<file>', description: 'Target profile (default: the embedded emulator on loopback)' },
-    rule: { type: 'string', multiple: true, value: '<id>', description: 'Probe only this range, length or count rule (repeatable; default: every one)' },
+    profile: { type: 'string', valueType: 'path', value: '<file>', description: 'Target profile (default: the embedded emulator on loopback)' },
+    rule: { type: 'string', multiple: true, value: '<id>', description: 'Probe only this rule (repeatable; default: every range, length, count, listed-values, presence and character rule)' },
     seed: seedOption,
-    budget: { type: 'string', value: '<n>', description: 'Requests of the operation in all, at most' },
-    'per-bound': { type: 'string', value: '<n>', description: 'Requests of the operation per bound, at most (default 40)' },
-    concurrency: { type: 'string', value: '<n>', description: 'Bounds probed at once (default 2)' },
-    rate: { type: 'string', value: '<n>', description: 'Requests per second at most' },
-    timeout: { type: 'string', value: '<ms>', description: 'Per-request timeout in milliseconds (default 10000)' },
+    budget: { type: 'string', valueType: 'count', value: '<n>', description: 'Requests of the operation in all, at most' },
+    'per-bound': { type: 'string', valueType: 'count', value: '<n>', description: 'Requests of the operation per bound, at most (default 40)' },
+    concurrency: { type: 'string', valueType: 'count', value: '<n>', description: 'Bounds probed at once (default 2)' },
+    rate: { type: 'string', valueType: 'count', value: '<n>', description: 'Requests per second at most' },
+    timeout: { type: 'string', valueType: 'count', value: '<ms>', description: 'Per-request timeout in milliseconds (default 10000)' },
     'allow-create': { type: 'boolean', description: 'Probe an endpoint outside loopback: accepted probes create jobs (each deleted before the next)' },
-    'report-dir': { type: 'string', value: '<dir>', description: 'Write drift.json, drift.md and drift.html there' },
+    'report-dir': { type: 'string', valueType: 'path', value: '<dir>', description: 'Write drift.json, drift.md and drift.html there' },
     json: { type: 'boolean', description: 'Print the result as JSON: { api, target, bounds, editions, closest, … }' },
     'fail-on': { type: 'string', value: 'drift', description: 'Exit 1 when a bound drifted from the documents' },
     drift: { ...driftOption, description: `The embedded emulator's bounds moved away from the documents, to watch the probe find them: ${driftOption.description}` },
