@@ -148,12 +148,18 @@ export function createCaseGenerators(contract: Contract, options: GenerationOpti
   const tools = toolsFor(root);
   const request = (requirements: Requirements): fc.Arbitrary<Record<string, unknown>> => validValue(root, '', context, requirements) as fc.Arbitrary<Record<string, unknown>>;
 
-  /** Applies each edit to a valid request (random, or the `base` given) and labels the result for `rule` in the first of `modes` that fits. */
+  /**
+   * Applies each edit to a valid request (random, or the `base` given) and labels the result for `rule`
+   * in the first of `modes` that fits. A random request is valid under every reading by construction,
+   * so the judge is told which values the edit and its pins changed and consults only the readings
+   * that see them; a given base may be anything, so it is judged in full.
+   */
   const edited = (rule: Rule, edits: fc.Arbitrary<Edit>, modes: CaseMode | readonly CaseMode[], base?: Readonly<Record<string, unknown>>): fc.Arbitrary<RequestCase | undefined> =>
-    edits.chain((edit) =>
-      (base ? fc.constant(base) : request(requirementsOf(edit))).map((valid): RequestCase | undefined => {
+    edits.chain((edit) => {
+      const changedValues = base ? undefined : [edit.at, ...Object.keys(edit.pins ?? {})].map(concrete);
+      return (base ? fc.constant(base) : request(requirementsOf(edit))).map((valid): RequestCase | undefined => {
         const changed = withValueAt(valid, edit.at, edit.action) as Record<string, unknown>;
-        const judged = judge(changed);
+        const judged = judge(changed, changedValues);
         const label = (typeof modes === 'string' ? [modes] : modes).map((mode) => labelOf(contract, rule, mode, judged)).find((l) => l !== undefined);
         if (!label) return undefined;
         return {
@@ -166,8 +172,8 @@ export function createCaseGenerators(contract: Contract, options: GenerationOpti
           ...(edit.pins && Object.keys(edit.pins).length > 0 ? { pins: Object.keys(edit.pins).map(concrete) } : {}),
           request: changed,
         };
-      }),
-    );
+      });
+    });
 
   const boundaries = (rule: Rule, schema: SchemaNode, caseTools: CaseTools) => keywordOf(rule).boundaries(rule, nodeAt(schema, rule.schemaPointer) ?? {}, caseTools);
   const violations = (rule: Rule) => keywordOf(rule).violations(rule, nodeAt(root, rule.schemaPointer) ?? {}, tools);
@@ -191,7 +197,7 @@ export function createCaseGenerators(contract: Contract, options: GenerationOpti
   return {
     contract,
     context,
-    judge,
+    judge: (request) => judge(request),
     valid: () => request(noRequirements).map((r): RequestCase => ({ kind: 'valid', label: 'valid request', request: r, expected: { outcome: 'accept' } })),
     relabel: (c, mode, changed) => {
       if (mode === 'valid') return judge(changed).verdict === 'valid' ? { ...c, request: changed } : undefined;
@@ -229,14 +235,17 @@ function roundSeed(seed: number, round: number): number {
 /**
  * Up to `count` cases drawn from candidates, deterministically for a seed, looking at no more than
  * `maxDraws` candidates: a rule whose edits its readings judge otherwise yields fewer, never hangs.
+ * Each round draws as many candidates as cases are missing (at least 4), so none is built in vain
+ * where most candidates are cases.
  */
 export function drawCases(candidates: fc.Arbitrary<RequestCase | undefined>, seed: number, count: number, maxDraws = 8 * count + 8): RequestCase[] {
   const cases: RequestCase[] = [];
-  const perRound = Math.max(4, 2 * count);
-  for (let round = 0, drawn = 0; cases.length < count && drawn < maxDraws; round += 1, drawn += perRound) {
-    for (const c of fc.sample(candidates, { seed: roundSeed(seed, round), numRuns: Math.min(perRound, maxDraws - drawn) })) {
+  for (let round = 0, drawn = 0; cases.length < count && drawn < maxDraws; round += 1) {
+    const draws = Math.min(Math.max(4, count - cases.length), maxDraws - drawn);
+    for (const c of fc.sample(candidates, { seed: roundSeed(seed, round), numRuns: draws })) {
       if (c && cases.length < count) cases.push(c);
     }
+    drawn += draws;
   }
   return cases;
 }

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concrete, valueAt, withValueAt } from '../../generators/pointer.ts';
 import { createCaseGenerators } from '../../generators/request-case.ts';
 import { docText, foldSpace } from '../../test/helpers/shared-docs.ts';
 import { fixedClock } from '../keywords/clock.ts';
-import { createReadingValidator, createRequestJudge, type Judgement } from './judge.ts';
+import { createReadingValidator, createRequestJudge, createWorldValidators, type Judgement } from './judge.ts';
 import { loadAllContracts, loadContract } from './load.ts';
+import { readingWorld } from './readings.ts';
+import type { ValidationResult } from './validator.ts';
 
 const clock = fixedClock('2026-11-22T12:00:00Z');
 const smc = loadContract('alibaba-smc/CreateReplicationJob@current');
@@ -143,4 +146,36 @@ describe('createReadingValidator', () => {
     expect(() => createReadingValidator(smc, new Map([['no-such', 'x']]))).toThrow(/no contradiction no-such/);
     expect(() => createReadingValidator(smc, new Map([['name-allowed-characters', 'x']]))).toThrow(/no reading x; known: closed, open/);
   });
+});
+
+describe('judging edited valid requests', () => {
+  const strange = ['x', '', '中a', 'a b', 'http://x', '1abc', 'image', 0, -1, 2 ** 31, true, null];
+  /** A generated valid request with each rule's value removed or set to strange values, with the pointer it changed. */
+  const editedRequests = (contract: typeof smc) => {
+    const [base, other] = fc.sample(createCaseGenerators(contract, { clock }).valid(), { seed: 7, numRuns: 2 }).map((c) => c.request);
+    return contract.rules.flatMap((rule) => {
+      const pointer = concrete(rule.pointer);
+      const parent = pointer.slice(0, pointer.lastIndexOf('/'));
+      if (parent !== '' && typeof valueAt(base, parent) !== 'object') return [];
+      const edits = [{ remove: true } as const, ...[...strange, valueAt(other, pointer)].map((set) => ({ set }))];
+      return edits.map((edit) => ({ name: `${rule.id} ${JSON.stringify(edit)}`, pointer, request: withValueAt(base, pointer, edit) }));
+    });
+  };
+  const keys = (result: ValidationResult) => result.violations.map((v) => `${v.rule}|${v.pointer}`).sort();
+
+  it.each(loadAllContracts().map((c) => [c.id, c] as const))('%s: told what changed, the judge consults fewer readings and judges alike', (_id, contract) => {
+    const judge = createRequestJudge(contract, { clock });
+    for (const { name, pointer, request } of editedRequests(contract)) expect(judge(request, [pointer]), name).toEqual(judge(request));
+  });
+
+  it.each(loadAllContracts().map((c) => [c.id, c] as const))('%s: each combination of readings judges as its schema compiled whole', (_id, contract) => {
+    const validators = createWorldValidators(contract, { clock });
+    const requests = editedRequests(contract);
+    const combinations = contract.readings.reduce<Map<string, string>[]>((combos, c) => combos.flatMap((combo) => c.readings.map((r) => new Map([...combo, [c.id, r.id]]))), [new Map()]);
+    for (const choices of combinations) {
+      const world = readingWorld({ schema: contract.requestSchema, rules: contract.rules }, contract.document.binding.style, contract.readings, choices);
+      const whole = createReadingValidator(contract, choices, { clock });
+      for (const { name, request } of requests) expect(keys(validators.of(world)(request, validators.written(request))), `${world.key}: ${name}`).toEqual(keys(whole(request)));
+    }
+  }, 120_000);
 });

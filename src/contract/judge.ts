@@ -1,6 +1,12 @@
+import { escapePointer, pointerSegments } from '../json/pointer.ts';
+import { annotationKeywords, keywords } from '../keywords/index.ts';
+import type { WireStyle } from '../keywords/keyword.ts';
 import type { Contract } from './load.ts';
-import { readingWorld, transformRequest, type ReadingChoice, type ReadingWorld } from './readings.ts';
-import { compileRequestValidator, type ValidationResult, type ValidatorOptions, type Violation } from './validator.ts';
+import { readingWorld, transformRequest, type Reading, type ReadingChoice, type ReadingWorld } from './readings.ts';
+import type { Rule } from './rule.ts';
+import { ruleKey } from './rules.ts';
+import type { NodeSite, SchemaNode } from './schema-node.ts';
+import { compileRequestValidator, createValidatorCompiler, type RuleSchema, type ValidationResult, type ValidatorOptions, type Violation } from './validator.ts';
 
 /** How the readings of one contradiction judge a request. */
 export interface ReadingVerdict {
@@ -25,6 +31,14 @@ export interface Judgement {
   readonly readings: readonly ReadingVerdict[];
 }
 
+/**
+ * Judges a request under every reading. `changed`, when given, says the request is one valid under
+ * every reading with only the values at these pointers set or removed (a generated case's edit): the
+ * readings that state nothing otherwise about those values then judge it as the schema as written does,
+ * and are not consulted.
+ */
+export type RequestJudge = (request: unknown, changed?: readonly string[]) => Judgement;
+
 const keyOf = (v: Violation): string => `${v.rule}|${v.pointer}`;
 
 function sameViolations(a: ValidationResult, b: ValidationResult): boolean {
@@ -41,24 +55,166 @@ function combinations(contradictions: readonly ReadingChoice[]): Map<string, str
   );
 }
 
+/** Pointer segments that name the same value: equal, or a `*` and an index. */
+function sameSegment(a: string, b: string): boolean {
+  return a === b || (a === '*' && /^\d+$/.test(b)) || (b === '*' && /^\d+$/.test(a));
+}
+
+/** Whether one value lies within the other (or is it): a change to either can change what a check of the other sees. */
+function nested(a: readonly string[], b: readonly string[]): boolean {
+  const shared = Math.min(a.length, b.length);
+  for (let index = 0; index < shared; index += 1) if (!sameSegment(a[index] as string, b[index] as string)) return false;
+  return true;
+}
+
+/** Schema keys that never change a verdict. */
+const annotations = new Set<string>([...annotationKeywords, 'description', 'title', '$comment', 'examples']);
+
+const statementOf = (rule: Rule): string => `${ruleKey(rule.schemaPointer, rule.keyword, rule.discriminator)}=${JSON.stringify(rule.params)}`;
+
+/**
+ * The values (pointer templates, split) whose checks a reading world states otherwise than the schema
+ * as written: those its differing rules read, and the nodes where it differs in a way no rule states.
+ */
+function valuesReadOtherwise(asWritten: RuleSchema, world: ReadingWorld, style: WireStyle): string[][] {
+  const writtenStatements = new Set(asWritten.rules.map(statementOf));
+  const worldStatements = new Set(world.rules.map(statementOf));
+  const differing = [...asWritten.rules.filter((r) => !worldStatements.has(statementOf(r))), ...world.rules.filter((r) => !writtenStatements.has(statementOf(r)))];
+  const read = differing.flatMap((rule) => [rule.pointer, ...(keywords.find((k) => k.keyword === rule.keyword)?.reads?.(rule) ?? [])]);
+  const compare = (written: SchemaNode | undefined, other: SchemaNode | undefined, site: NodeSite): void => {
+    if (written === undefined || other === undefined) {
+      read.push(site.pointer);
+      return;
+    }
+    for (const key of new Set([...Object.keys(written), ...Object.keys(other)])) {
+      if (key === 'properties' || key === 'items' || annotations.has(key) || JSON.stringify(written[key]) === JSON.stringify(other[key])) continue;
+      const keyword = keywords.find((k) => k.keyword === key);
+      const statements = (node: SchemaNode) => (keyword?.rules(node, site, { style }) ?? []).map(statementOf).join('\n');
+      // A difference its rules state is among the differing rules; any other, the whole node.
+      if (!keyword || statements(written) === statements(other)) read.push(site.pointer);
+    }
+    for (const name of new Set([...Object.keys(written.properties ?? {}), ...Object.keys(other.properties ?? {})])) {
+      compare(written.properties?.[name], other.properties?.[name], {
+        schemaPointer: `${site.schemaPointer}/properties/${escapePointer(name)}`,
+        path: [...site.path, name],
+        pointer: `${site.pointer}/${escapePointer(name)}`,
+        role: 'property',
+      });
+    }
+    if (written.items || other.items) compare(written.items, other.items, { schemaPointer: `${site.schemaPointer}/items`, path: site.path, pointer: `${site.pointer}/*`, role: 'items' });
+  };
+  compare(asWritten.schema, world.schema, { schemaPointer: '', path: [], pointer: '', role: 'root' });
+  return [...new Set(read)].map(pointerSegments);
+}
+
+/** Schema keys whose checks stay within their node (or, for presence, its properties): a reading that holds no other can be checked node by node. */
+const vocabulary = new Set<string>([...keywords.map((k) => k.keyword), ...annotations, 'properties', 'items', '$schema', '$id']);
+
+/**
+ * The schema pointers of the nodes whose own keywords differ between the schema as written and a
+ * reading of it, or undefined when the reading changes the schema's shape (a property or item schema
+ * added or removed) or either holds keys outside the vocabulary, whose checks may reach across nodes.
+ */
+function differingNodes(written: SchemaNode, reading: SchemaNode): ReadonlySet<string> | undefined {
+  const differing = new Set<string>();
+  const compare = (a: SchemaNode, b: SchemaNode, pointer: string): boolean => {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    if (keys.some((key) => !vocabulary.has(key))) return false;
+    if (keys.some((key) => key !== 'properties' && key !== 'items' && JSON.stringify(a[key]) !== JSON.stringify(b[key]))) differing.add(pointer);
+    const names = Object.keys(a.properties ?? {});
+    if (names.length !== Object.keys(b.properties ?? {}).length || (a.items === undefined) !== (b.items === undefined)) return false;
+    const samePropertiesShape = names.every((name) => {
+      const [child, other] = [a.properties?.[name], b.properties?.[name]];
+      return child !== undefined && other !== undefined && compare(child, other, `${pointer}/properties/${escapePointer(name)}`);
+    });
+    return samePropertiesShape && (a.items === undefined || b.items === undefined || compare(a.items, b.items, `${pointer}/items`));
+  };
+  return compare(written, reading, '') ? differing : undefined;
+}
+
+/** The part of a schema that reaches the `differing` nodes: those nodes with all their keywords, and on the way to them only properties and items. */
+function partReaching(node: SchemaNode, pointer: string, differing: ReadonlySet<string>): SchemaNode | undefined {
+  const childParts = Object.entries(node.properties ?? {}).flatMap(([name, child]) => {
+    const part = partReaching(child, `${pointer}/properties/${escapePointer(name)}`, differing);
+    return part ? [[name, part] as const] : [];
+  });
+  const itemsPart = node.items && partReaching(node.items, `${pointer}/items`, differing);
+  const own = differing.has(pointer);
+  if (!own && childParts.length === 0 && !itemsPart) return undefined;
+  const { properties, items: _items, ...ownKeywords } = node;
+  // Every property is named (an empty schema checks nothing), so that `required` names declared properties.
+  const named = properties && { properties: { ...Object.fromEntries(Object.keys(properties).map((name) => [name, {}])), ...Object.fromEntries(childParts) } };
+  return { ...(own ? ownKeywords : {}), ...named, ...(itemsPart ? { items: itemsPart } : {}) };
+}
+
+/** How one world judges a request, given how the schema as written judges it. */
+export type WorldValidator = (request: unknown, written: ValidationResult) => ValidationResult;
+
+/** The validators of a contract's reading worlds: see {@link createWorldValidators}. */
+export interface WorldValidators {
+  /** The validator of the schema as written. */
+  readonly written: (request: unknown) => ValidationResult;
+  /** The validator of a world, compiled on first use. */
+  readonly of: (world: ReadingWorld) => WorldValidator;
+}
+
+/**
+ * Validators of a contract's schema as written and of its reading worlds, compiled once each. A world
+ * that differs from the schema as written node by node is checked as the schema as written outside
+ * those nodes and by a validator of only those nodes within them: compiling the whole schema again
+ * for each reading costs more than most runs spend validating. Any other world is compiled whole.
+ */
+export function createWorldValidators(contract: Contract, options: ValidatorOptions = {}): WorldValidators {
+  const compileWhole = createValidatorCompiler(options);
+  const compilePart = createValidatorCompiler(options, { strictTypes: false });
+  const writtenRules = new Map(contract.rules.map((rule) => [rule.id, rule]));
+  const validators = new Map<string, WorldValidator>([['', (_request, written) => written]]);
+  const compileWorld = (world: ReadingWorld): WorldValidator => {
+    let compiled: ((request: unknown) => ValidationResult) | undefined;
+    const whole = (request: unknown) => (compiled ??= compileWhole(world))(transformRequest(request, world.transforms));
+    const differing = world.transforms.length === 0 ? differingNodes(contract.requestSchema, world.schema) : undefined;
+    if (!differing) return (request) => whole(request);
+    const part = partReaching(world.schema, '', differing);
+    if (!part) return (_request, written) => written;
+    const validatePart = compilePart({ schema: part, rules: world.rules });
+    return (request, written) => {
+      const kept: Violation[] = [];
+      for (const violation of written.violations) {
+        const rule = writtenRules.get(violation.rule);
+        // A violation no rule states cannot be placed on a node: the whole world judges the request.
+        if (!rule) return whole(request);
+        if (!differing.has(rule.schemaPointer)) kept.push(violation);
+      }
+      const violations = [...kept, ...validatePart(request).violations];
+      return { valid: violations.length === 0, violations };
+    };
+  };
+  return {
+    written: compileWhole({ schema: contract.requestSchema, rules: contract.rules }),
+    of: (world) => {
+      let validator = validators.get(world.key);
+      if (!validator) validators.set(world.key, (validator = compileWorld(world)));
+      return validator;
+    },
+  };
+}
+
+/** A reading that changes what a request must satisfy: its world, and whether it can judge a change at given values otherwise than the schema as written. */
+interface OtherReading {
+  readonly world: ReadingWorld;
+  readonly mayDiffer: (changed: readonly (readonly string[])[]) => boolean;
+}
+
 /**
  * The judge of a contract's requests. The schema as written is the strictest reading, so a request it
  * accepts is valid under every reading; a request it refuses is checked against each reading of each
- * contradiction, and where readings matter, against every combination of them.
+ * contradiction (those that can see its changed values, when they are given), and where readings
+ * matter, against every combination of them.
  */
-export function createRequestJudge(contract: Contract, options: ValidatorOptions = {}): (request: unknown) => Judgement {
+export function createRequestJudge(contract: Contract, options: ValidatorOptions = {}): RequestJudge {
   const style = contract.document.binding.style;
   const asWritten = { schema: contract.requestSchema, rules: contract.rules };
-  const validators = new Map<string, (request: unknown) => ValidationResult>();
-  const validatorOf = (world: ReadingWorld) => {
-    let validate = validators.get(world.key);
-    if (!validate) {
-      const compiled = compileRequestValidator(world, options);
-      validate = (request) => compiled(transformRequest(request, world.transforms));
-      validators.set(world.key, validate);
-    }
-    return validate;
-  };
+  const validators = createWorldValidators(contract, options);
   const worlds = new Map<string, ReadingWorld>();
   const worldOf = (choices: ReadonlyMap<string, string>): ReadingWorld => {
     const key = [...choices].map(([c, r]) => `${c}=${r}`).sort().join('&');
@@ -66,15 +222,39 @@ export function createRequestJudge(contract: Contract, options: ValidatorOptions
     if (!world) worlds.set(key, (world = readingWorld(asWritten, style, contract.readings, choices)));
     return world;
   };
-  const validate = validatorOf(worldOf(new Map()));
+  const others = new Map<string, OtherReading | undefined>();
+  /** The reading as a world of its own, or undefined when it is the schema as written. */
+  const otherReading = (contradiction: ReadingChoice, reading: Reading): OtherReading | undefined => {
+    const key = `${contradiction.id}=${reading.id}`;
+    if (!others.has(key)) {
+      const world = worldOf(new Map([[contradiction.id, reading.id]]));
+      const read = world.key === '' ? [] : valuesReadOtherwise(asWritten, world, style);
+      const mayDiffer = (changed: readonly (readonly string[])[]) => world.transforms.length > 0 || read.some((value) => changed.some((c) => nested(value, c)));
+      others.set(key, world.key === '' ? undefined : { world, mayDiffer });
+    }
+    return others.get(key);
+  };
 
-  return (request) => {
-    const written = validate(request);
+  return (request, changed) => {
+    const written = validators.written(request);
     if (written.valid) return { verdict: 'valid', violations: [], firm: [], readings: [] };
+    const changedValues = changed?.map(pointerSegments);
+    // Each world validates the request once; a combination with one reading apart from the schema as written is that reading's world.
+    const results = new Map<string, ValidationResult>([['', written]]);
+    const resultIn = (world: ReadingWorld): ValidationResult => {
+      let result = results.get(world.key);
+      if (!result) results.set(world.key, (result = validators.of(world)(request, written)));
+      return result;
+    };
     // The contradictions whose readings see this request otherwise than the schema as written does.
-    const relevant = contract.readings.filter((c) => c.readings.some((r) => !sameViolations(written, validatorOf(worldOf(new Map([[c.id, r.id]])))(request))));
+    const relevant = contract.readings.filter((c) =>
+      c.readings.some((r) => {
+        const other = otherReading(c, r);
+        return other !== undefined && (changedValues === undefined || other.mayDiffer(changedValues)) && !sameViolations(written, resultIn(other.world));
+      }),
+    );
     if (relevant.length === 0) return { verdict: 'invalid', violations: written.violations, firm: written.violations, readings: [] };
-    const judged = combinations(relevant).map((choices) => ({ choices, result: validatorOf(worldOf(choices))(request) }));
+    const judged = combinations(relevant).map((choices) => ({ choices, result: resultIn(worldOf(choices)) }));
     const invalidEverywhere = judged.every((j) => !j.result.valid);
     const firm = written.violations.filter((v) => judged.every((j) => j.result.violations.some((w) => keyOf(w) === keyOf(v))));
     const readings = relevant.map((c): ReadingVerdict => ({

@@ -34,10 +34,20 @@ export interface ValidatorOptions {
   readonly clock?: Clock;
 }
 
+/** What a compiler of validators checks of its schemas besides their keywords. */
+export interface SchemaChecks {
+  /**
+   * Whether a node with a keyword of one type must say that type (ajv's strictTypes). Off for the
+   * parts of a schema the judge compiles, where the nodes on the way to the checked ones say nothing.
+   * @default true
+   */
+  readonly strictTypes?: boolean;
+}
+
 /** An ajv instance that knows the contract's vocabulary, formats and annotations. */
-export function createAjv(options: ValidatorOptions = {}): Ajv2020 {
+export function createAjv(options: ValidatorOptions = {}, checks: SchemaChecks = {}): Ajv2020 {
   const clock = options.clock ?? systemClock;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, validateFormats: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: checks.strictTypes ?? true, verbose: true, validateFormats: true });
   for (const format of formats.values()) ajv.addFormat(format.name, format.validate);
   for (const keyword of keywords) if (keyword.ajv) ajv.addKeyword(keyword.ajv({ clock }));
   for (const annotation of annotationKeywords) ajv.addKeyword({ keyword: annotation, schemaType: ['array', 'object', 'string'] });
@@ -71,31 +81,48 @@ export interface RuleSchema {
   readonly rules: readonly Rule[];
 }
 
+/** A compiler of request validators: see {@link createValidatorCompiler}. */
+export type ValidatorCompiler = (ruleSchema: RuleSchema) => (request: unknown) => ValidationResult;
+
+/**
+ * A compiler of request validators that report every broken rule by its stable id; clock-relative
+ * rules are checked against `options.clock`. Its validators share one ajv instance, so the
+ * meta-schema and the vocabulary are compiled once however many readings of a schema it compiles.
+ */
+export function createValidatorCompiler(options: ValidatorOptions = {}, checks: SchemaChecks = {}): ValidatorCompiler {
+  const ajv = createAjv(options, checks);
+  return (ruleSchema) => {
+    // Readings of one schema share its $id, which one ajv instance holds once: compiled without it (nothing refers to it).
+    const { $id: _id, ...schema } = ruleSchema.schema;
+    const validate = ajv.compile(schema);
+    const rulesByKey = new Map(ruleSchema.rules.map((rule) => [ruleKey(rule.schemaPointer, rule.keyword, rule.discriminator), rule]));
+    const order = new Map(ruleSchema.rules.map((rule, index) => [rule.id, index]));
+    return (request) => {
+      if (validate(request)) return { valid: true, violations: [] };
+      const violations = (validate.errors ?? []).map((error): Violation => {
+        const nodePointer = error.schemaPath.replace(/^#/, '').replace(/\/[^/]+$/, '');
+        const rule = rulesByKey.get(ruleKey(nodePointer, error.keyword, discriminatorOf(error)));
+        const pointer = pointerOf(error, rule);
+        return {
+          rule: rule?.id ?? `${pointer.split('/').filter((s) => s && !/^\d+$/.test(s)).join('.') || '(request)'}.${error.keyword}`,
+          pointer,
+          message: `${rule?.description ?? `${pointer} ${error.message ?? 'is invalid'}`}${describeReceived(error)}`,
+          source: rule?.source ?? [],
+          ...(rule?.ambiguous === undefined ? {} : { ambiguous: rule.ambiguous }),
+        };
+      });
+      violations.sort((a, b) => (order.get(a.rule) ?? Infinity) - (order.get(b.rule) ?? Infinity) || a.pointer.localeCompare(b.pointer));
+      return { valid: false, violations };
+    };
+  };
+}
+
 /**
  * Compiles a validator of a request schema that reports every broken rule by its stable id;
  * clock-relative rules are checked against `options.clock`.
  */
 export function compileRequestValidator(ruleSchema: RuleSchema, options: ValidatorOptions = {}): (request: unknown) => ValidationResult {
-  const validate = createAjv(options).compile(ruleSchema.schema);
-  const rulesByKey = new Map(ruleSchema.rules.map((rule) => [ruleKey(rule.schemaPointer, rule.keyword, rule.discriminator), rule]));
-  const order = new Map(ruleSchema.rules.map((rule, index) => [rule.id, index]));
-  return (request) => {
-    if (validate(request)) return { valid: true, violations: [] };
-    const violations = (validate.errors ?? []).map((error): Violation => {
-      const nodePointer = error.schemaPath.replace(/^#/, '').replace(/\/[^/]+$/, '');
-      const rule = rulesByKey.get(ruleKey(nodePointer, error.keyword, discriminatorOf(error)));
-      const pointer = pointerOf(error, rule);
-      return {
-        rule: rule?.id ?? `${pointer.split('/').filter((s) => s && !/^\d+$/.test(s)).join('.') || '(request)'}.${error.keyword}`,
-        pointer,
-        message: `${rule?.description ?? `${pointer} ${error.message ?? 'is invalid'}`}${describeReceived(error)}`,
-        source: rule?.source ?? [],
-        ...(rule?.ambiguous === undefined ? {} : { ambiguous: rule.ambiguous }),
-      };
-    });
-    violations.sort((a, b) => (order.get(a.rule) ?? Infinity) - (order.get(b.rule) ?? Infinity) || a.pointer.localeCompare(b.pointer));
-    return { valid: false, violations };
-  };
+  return createValidatorCompiler(options)(ruleSchema);
 }
 
 /**

@@ -23,15 +23,21 @@ export const enumIgnoringCase: KeywordDefinition = {
   // The rule of `enum`, read another way.
   kind: 'enum',
   variantOf: 'enum',
-  ajv: () => {
-    const validate: DataValidateFunction = (schema: unknown, data: unknown) => {
+  ajv: () => ({
+    keyword: 'enumIgnoringCase',
+    schemaType: 'array',
+    errors: true,
+    compile: (schema: unknown) => {
       const values = listed(schema);
-      if (typeof data === 'string' && values.some((v) => v.toLowerCase() === data.toLowerCase())) return true;
-      validate.errors = [{ keyword: 'enumIgnoringCase', message: `must be one of ${values.join(', ')} (in any case)`, params: { allowedValues: values } }];
-      return false;
-    };
-    return { keyword: 'enumIgnoringCase', schemaType: 'array', errors: true, validate };
-  },
+      const lowered = new Set(values.map((v) => v.toLowerCase()));
+      const validate: DataValidateFunction = (data: unknown) => {
+        if (typeof data === 'string' && lowered.has(data.toLowerCase())) return true;
+        validate.errors = [{ keyword: 'enumIgnoringCase', message: `must be one of ${values.join(', ')} (in any case)`, params: { allowedValues: values } }];
+        return false;
+      };
+      return validate;
+    },
+  }),
   rules: (node, site) => {
     const values = listed(node['enumIgnoringCase']);
     return node['enumIgnoringCase'] === undefined

@@ -49,15 +49,21 @@ function withFirst(value: unknown, first: string): string {
 export const firstCharacter: KeywordDefinition = {
   keyword: 'firstCharacter',
   kind: 'firstCharacter',
-  ajv: () => {
-    const validate: DataValidateFunction = (schema: unknown, data: unknown) => {
+  ajv: () => ({
+    keyword: 'firstCharacter',
+    type: 'string',
+    schemaType: 'string',
+    errors: true,
+    compile: (schema: unknown) => {
       const wanted = requireClass(schema);
-      if (typeof data !== 'string' || data === '' || wanted.pattern.test(data)) return true;
-      validate.errors = [{ keyword: 'firstCharacter', message: `must start with ${wanted.description}`, params: { class: schema } }];
-      return false;
-    };
-    return { keyword: 'firstCharacter', type: 'string', schemaType: 'string', errors: true, validate };
-  },
+      const validate: DataValidateFunction = (data: unknown) => {
+        if (typeof data !== 'string' || data === '' || wanted.pattern.test(data)) return true;
+        validate.errors = [{ keyword: 'firstCharacter', message: `must start with ${wanted.description}`, params: { class: schema } }];
+        return false;
+      };
+      return validate;
+    },
+  }),
   rules: (node, site) => {
     const wanted = classOf(node['firstCharacter']);
     return wanted === undefined

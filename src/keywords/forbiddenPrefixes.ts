@@ -19,15 +19,22 @@ function prefixed(plan: StringPlan, prefix: string, tail: unknown): string {
 export const forbiddenPrefixes: KeywordDefinition = {
   keyword: 'forbiddenPrefixes',
   kind: 'forbiddenPrefix',
-  ajv: () => {
-    const validate: DataValidateFunction = (schema: unknown, data: unknown) => {
-      const hit = typeof data === 'string' ? prefixesOf(schema).find((prefix) => data.startsWith(prefix)) : undefined;
-      if (hit === undefined) return true;
-      validate.errors = [{ keyword: 'forbiddenPrefixes', message: `must not start with "${hit}"`, params: { prefix: hit } }];
-      return false;
-    };
-    return { keyword: 'forbiddenPrefixes', type: 'string', schemaType: 'array', errors: true, validate };
-  },
+  ajv: () => ({
+    keyword: 'forbiddenPrefixes',
+    type: 'string',
+    schemaType: 'array',
+    errors: true,
+    compile: (schema: unknown) => {
+      const prefixes = prefixesOf(schema);
+      const validate: DataValidateFunction = (data: unknown) => {
+        const hit = typeof data === 'string' ? prefixes.find((prefix) => data.startsWith(prefix)) : undefined;
+        if (hit === undefined) return true;
+        validate.errors = [{ keyword: 'forbiddenPrefixes', message: `must not start with "${hit}"`, params: { prefix: hit } }];
+        return false;
+      };
+      return validate;
+    },
+  }),
   rules: (node, site) => {
     const prefixes = prefixesOf(node['forbiddenPrefixes']);
     return prefixes.length === 0

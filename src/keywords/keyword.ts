@@ -78,6 +78,11 @@ export interface KeywordDefinition {
   readonly violations: (rule: Rule, node: SchemaNode, tools: CaseTools) => Arbitrary<Edit>;
   /** A limit keyword's measure (ranges, lengths, counts): how `probe` walks to either side of the limit. */
   readonly measure?: LimitMeasure;
+  /**
+   * Pointer templates of the values a rule's check reads besides its own (`rule.pointer` and what lies
+   * below it), e.g. a condition's sibling; absent when it reads no other.
+   */
+  readonly reads?: (rule: Rule) => readonly string[];
 }
 
 /**

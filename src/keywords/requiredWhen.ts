@@ -40,34 +40,46 @@ function describeCondition(entry: RequiredWhen): string {
   return entry.when ? `${entry.when.property} is ${JSON.stringify(entry.when.equals)}` : `${conditionProperty(entry)} is given`;
 }
 
-/** Pins that make the rule's condition hold: the documented value, or any valid value of the sibling. */
-function conditionPins(rule: Rule, node: SchemaNode, tools: CaseTools): fc.Arbitrary<Record<string, unknown>> {
+/** The pointer template of the sibling a rule's condition reads. */
+function conditionPointer(rule: Rule): string {
   const parent = rule.pointer.slice(0, rule.pointer.lastIndexOf('/'));
   const when = rule.params['when'] as RequiredWhen['when'];
-  if (when) return fc.constant({ [`${parent}/${escapePointer(when.property)}`]: when.equals });
-  const sibling = String(rule.params['present']);
-  return tools.valid(node.properties?.[sibling] ?? {}).map((value) => ({ [`${parent}/${escapePointer(sibling)}`]: value }));
+  return `${parent}/${escapePointer(when ? when.property : String(rule.params['present']))}`;
+}
+
+/** Pins that make the rule's condition hold: the documented value, or any valid value of the sibling. */
+function conditionPins(rule: Rule, node: SchemaNode, tools: CaseTools): fc.Arbitrary<Record<string, unknown>> {
+  const when = rule.params['when'] as RequiredWhen['when'];
+  if (when) return fc.constant({ [conditionPointer(rule)]: when.equals });
+  return tools.valid(node.properties?.[String(rule.params['present'])] ?? {}).map((value) => ({ [conditionPointer(rule)]: value }));
 }
 
 /** `requiredWhen` (on an object): cross-field requirements such as "NetMode=2 needs VSwitchId". */
 export const requiredWhen: KeywordDefinition = {
   keyword: 'requiredWhen',
   kind: 'conditional',
-  ajv: () => {
-    const validate: DataValidateFunction = (schema: unknown, data: unknown) => {
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) return true;
-      const object = data as Record<string, unknown>;
-      const broken = entriesOf(schema).filter((entry) => conditionHolds(entry, object) && !isPresent(object[entry.property]));
-      if (broken.length === 0) return true;
-      validate.errors = broken.map((entry) => ({
-        keyword: 'requiredWhen',
-        message: `must have property ${entry.property} when ${describeCondition(entry)}`,
-        params: { property: entry.property, condition: conditionProperty(entry) },
-      }));
-      return false;
-    };
-    return { keyword: 'requiredWhen', type: 'object', schemaType: 'array', errors: true, validate };
-  },
+  ajv: () => ({
+    keyword: 'requiredWhen',
+    type: 'object',
+    schemaType: 'array',
+    errors: true,
+    compile: (schema: unknown) => {
+      const entries = entriesOf(schema);
+      const validate: DataValidateFunction = (data: unknown) => {
+        if (typeof data !== 'object' || data === null || Array.isArray(data)) return true;
+        const object = data as Record<string, unknown>;
+        const broken = entries.filter((entry) => conditionHolds(entry, object) && !isPresent(object[entry.property]));
+        if (broken.length === 0) return true;
+        validate.errors = broken.map((entry) => ({
+          keyword: 'requiredWhen',
+          message: `must have property ${entry.property} when ${describeCondition(entry)}`,
+          params: { property: entry.property, condition: conditionProperty(entry) },
+        }));
+        return false;
+      };
+      return validate;
+    },
+  }),
   rules: (node, site) =>
     entriesOf(node['requiredWhen']).map((entry) => {
       const target = {
@@ -86,6 +98,7 @@ export const requiredWhen: KeywordDefinition = {
         source: entry['x-source'] ?? [],
       });
     }),
+  reads: (rule) => [conditionPointer(rule)],
   boundaries: (rule, node, tools) =>
     fc
       .tuple(conditionPins(rule, node, tools), tools.valid(tools.nodeAt(rule.pointer)))

@@ -18,8 +18,16 @@ export interface TimeWindow {
   readonly notAfter: string;
 }
 
+const durations = new Map<string, number>();
+
 /** Milliseconds of an ISO 8601 duration made of days, hours, minutes and seconds (no months: they vary). */
 export function durationMs(iso: string): number {
+  let duration = durations.get(iso);
+  if (duration === undefined) durations.set(iso, (duration = parseDuration(iso)));
+  return duration;
+}
+
+function parseDuration(iso: string): number {
   const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
   if (!match || iso === 'P' || iso.endsWith('T')) throw new Error(`timeWindow: "${iso}" is not a duration of the form PnDTnHnMnS`);
   const [days = 0, hours = 0, minutes = 0, seconds = 0] = match.slice(1).map((part) => Number(part ?? 0));
@@ -74,28 +82,35 @@ function safeWindow(node: SchemaNode, context: GenerationContext) {
 export const timeWindow: KeywordDefinition = {
   keyword: 'timeWindow',
   kind: 'timeWindow',
-  ajv: ({ clock }) => {
-    const validate: DataValidateFunction = (_schema: unknown, data: unknown, parentSchema?: unknown) => {
+  ajv: ({ clock }) => ({
+    keyword: 'timeWindow',
+    type: 'string',
+    schemaType: 'object',
+    errors: true,
+    // The window and its format are read once per schema node; only "now" moves.
+    compile: (_schema: unknown, parentSchema: unknown) => {
       const read = readTimeWindow(parentSchema as SchemaNode);
-      const time = typeof data === 'string' && read ? read.format.toDate(data) : undefined;
-      if (!read || !time) return true;
-      const { earliest, latest, exclusiveEarliest } = windowBounds(read.window, clock.now());
-      const tooEarly = exclusiveEarliest ? time.getTime() <= earliest.getTime() : time.getTime() < earliest.getTime();
-      const tooLate = time.getTime() > latest.getTime();
-      if (!tooEarly && !tooLate) return true;
-      const bound = tooEarly ? 'after' : 'notAfter';
-      const limit = tooEarly ? earliest : latest;
-      validate.errors = [
-        {
-          keyword: 'timeWindow',
-          message: tooEarly ? `must be ${exclusiveEarliest ? 'later than' : 'at or after'} ${limit.toISOString()}` : `must not be later than ${limit.toISOString()}`,
-          params: { bound, limit: limit.toISOString() },
-        },
-      ];
-      return false;
-    };
-    return { keyword: 'timeWindow', type: 'string', schemaType: 'object', errors: true, validate };
-  },
+      const validate: DataValidateFunction = (data: unknown) => {
+        const time = typeof data === 'string' && read ? read.format.toDate(data) : undefined;
+        if (!read || !time) return true;
+        const { earliest, latest, exclusiveEarliest } = windowBounds(read.window, clock.now());
+        const tooEarly = exclusiveEarliest ? time.getTime() <= earliest.getTime() : time.getTime() < earliest.getTime();
+        const tooLate = time.getTime() > latest.getTime();
+        if (!tooEarly && !tooLate) return true;
+        const bound = tooEarly ? 'after' : 'notAfter';
+        const limit = tooEarly ? earliest : latest;
+        validate.errors = [
+          {
+            keyword: 'timeWindow',
+            message: tooEarly ? `must be ${exclusiveEarliest ? 'later than' : 'at or after'} ${limit.toISOString()}` : `must not be later than ${limit.toISOString()}`,
+            params: { bound, limit: limit.toISOString() },
+          },
+        ];
+        return false;
+      };
+      return validate;
+    },
+  }),
   rules: (node, site) => {
     const read = readTimeWindow(node);
     if (!read) return [];
