@@ -2,6 +2,10 @@
 export interface FormatDefinition {
   readonly name: string;
   readonly description: string;
+  /** The shape of a valid value as an ECMA-262 pattern (a shape only: calendar checks are `validate`'s). */
+  readonly pattern: string;
+  /** The standard JSON Schema format this one narrows (`date-time`: RFC 3339), if any. */
+  readonly narrows?: 'date-time';
   readonly validate: (value: string) => boolean;
   /** The instant a valid value names (UTC when the format has no zone). */
   readonly toDate: (value: string) => Date | undefined;
@@ -33,6 +37,9 @@ export function defineDateTimeFormat(
   return {
     name,
     description,
+    pattern: shape.source,
+    // RFC 3339 date-times separate date and time with T and always carry a zone.
+    ...(separator === 'T' && zone !== '' ? { narrows: 'date-time' as const } : {}),
     validate: (value) => toDate(value) !== undefined,
     toDate,
     fromDate: (date) => `${date.toISOString().slice(0, 10)}${separator}${date.toISOString().slice(11, 19)}${zone}`,
