@@ -1,11 +1,13 @@
-import type { Finding } from '../src/checks/finding.ts';
+import type { Finding, Severity } from '../src/checks/finding.ts';
 import { inconclusiveReasons, type InconclusiveReason } from '../src/checks/outcome.ts';
 import type { RuleOutcome, RunResult } from '../src/runner/run-result.ts';
 
-/** A value as one short line of text. */
+/** A value as one short line of text (cut between characters: half an emoji would be invalid UTF-8). */
 export function brief(value: unknown, max = 160): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? 'nothing';
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
 }
 
 /** "Received … / Documented …" lines for a finding. */
@@ -17,20 +19,22 @@ export function describeFinding(finding: Finding): { title: string; received?: s
   };
 }
 
-const weight = { violation: 0, drift: 1, info: 2 } as const;
+/** Severities, most severe first. */
+export const severities: readonly Severity[] = ['violation', 'drift', 'info'];
 
-/** Findings most severe first, then by API and rule. */
-export function bySeverity(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => weight[a.severity] - weight[b.severity] || a.api.localeCompare(b.api) || (a.rule ?? '').localeCompare(b.rule ?? ''));
+/** Orders by severity, most severe first. */
+export function bySeverity(a: Pick<Finding, 'severity'>, b: Pick<Finding, 'severity'>): number {
+  return severities.indexOf(a.severity) - severities.indexOf(b.severity);
 }
 
-/** Counts of findings by check and severity. */
-export function countByCheck(findings: readonly Finding[]): Map<string, Record<Finding['severity'], number>> {
-  const counts = new Map<string, Record<Finding['severity'], number>>();
+/** Counts of findings by a key (their API, check…) and severity. */
+export function countBySeverity(findings: readonly Finding[], keyOf: (finding: Finding) => string): Map<string, Record<Severity, number>> {
+  const counts = new Map<string, Record<Severity, number>>();
   for (const f of findings) {
-    const row = counts.get(f.check) ?? { violation: 0, drift: 0, info: 0 };
+    const key = keyOf(f);
+    const row = counts.get(key) ?? { violation: 0, drift: 0, info: 0 };
     row[f.severity] += 1;
-    counts.set(f.check, row);
+    counts.set(key, row);
   }
   return counts;
 }

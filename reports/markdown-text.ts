@@ -21,3 +21,18 @@ export function text(value: string): string {
 export function code(text: string): string {
   return `\`${cell(text).replace(/`/g, "'")}\``;
 }
+
+/** A job summary or pull-request comment holds 65,536 characters: a Markdown report stays under as many bytes of UTF-8 (never fewer than characters). */
+export const markdownLimit = 64 * 1024;
+
+const encoder = new TextEncoder();
+
+/** Size in UTF-8, the unit the limit is in. */
+export function byteLength(value: string): number {
+  return Buffer.byteLength(value, 'utf8');
+}
+
+/** The longest start of `value` that fits in `bytes` of UTF-8, never splitting a character. */
+export function clipBytes(value: string, bytes: number): string {
+  return value.slice(0, encoder.encodeInto(value, new Uint8Array(Math.max(0, bytes))).read);
+}

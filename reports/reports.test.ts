@@ -7,8 +7,8 @@ import { compileSchema } from '../src/contract/validator.ts';
 import { schemasDir } from '../src/contract/load.ts';
 import type { SchemaNode } from '../src/contract/schema-node.ts';
 import type { RunResult } from '../src/runner/run-result.ts';
-import { hostile, inconclusiveResult, noCreateLine, sampleFinding, sampleResult } from './fixtures.ts';
-import { renderJson, renderJunit, renderMarkdown, writeReports } from './index.ts';
+import { hostile, inconclusiveResult, sampleFinding, sampleResult } from './fixtures.ts';
+import { renderJson, renderJunit, writeReports } from './index.ts';
 
 /** The test cases of a junit.xml, by name, with their bodies. */
 function testcases(xml: string): Map<string, string> {
@@ -89,64 +89,6 @@ describe('renderJunit', () => {
   it('fails an inconclusive family on drift only in strict runs', () => {
     expect(testcases(renderJunit({ ...sampleResult(), strict: true })).get('Frequency.maximum · error-code-documented')).toMatch(/^<failure /);
     expect(testcases(renderJunit(sampleResult())).get('Frequency.maximum')).toMatch(/^<skipped message="inconclusive: 2 answers with an error code in no catalogue \(&lt;script&gt;/);
-  });
-});
-
-describe('renderMarkdown', () => {
-  it('leads with the verdict and its coverage, counts by check and severity, and shows reproductions', () => {
-    const md = renderMarkdown(sampleResult());
-    expect(md.split('\n')[0]).toBe('# ❌ Conformance: failed');
-    expect(md.split('\n\n')[1]).toBe('1 finding of severity violation. 12 cases sent, 3 findings, seed 42.\\\nCoverage: 3 of 4 testable rules conclusive (75%, minimum 90%)');
-    expect(md).toContain('| alibaba-smc/CreateReplicationJob@current | 4 | 3 | 1 | 0 | 0 |');
-    expect(md).toContain('| violation-rejected | 1 | 0 | 0 |');
-    expect(md).toContain("Request (shrunk in 6 requests):\n\n```\ncurl -sS -X POST 'http://127.0.0.1:9101/' --data-binary 'SystemDiskSize=2049'\n```");
-    expect(md).not.toContain('ambiguous_reading_rejects');
-  });
-
-  it('shows an inconclusive run: its verdict, coverage, what was not tested, answers by reason, families not covered', () => {
-    const md = renderMarkdown(inconclusiveResult());
-    const paragraphs = md.split('\n\n');
-    expect(paragraphs[0]).toBe('# ❔ Conformance: inconclusive');
-    expect(paragraphs[1]).toContain('Coverage: 4 of 7 testable rules conclusive (57.1%, minimum 90%)');
-    expect(paragraphs[1]).toContain(`- Not tested: ${noCreateLine}`);
-    expect(md).toContain('| API | testable | covered | inconclusive | not covered | not testable |');
-    expect(md).toContain('| alibaba-smc/CreateReplicationJob@current | 4 | 2 | 1 | 1 | 1 |');
-    expect(md).toContain('| huawei-dcs/CreateMigrationTask | 3 | 2 | 1 | 0 | 0 |');
-    // In inconclusiveReasons order, whatever the order of the counts.
-    expect(md).toContain('## Inconclusive answers\n\n| reason | cases |\n|---|---:|\n| authentication | 4 |\n| throttling | 3 |\n| creating-not-allowed | 5 |\n');
-    expect(md).toContain('## Not covered\n\n- `alibaba-smc/CreateReplicationJob@current` · `Frequency.maximum` (inconclusive): 4 answers refused authentication');
-    expect(md).toContain('- `huawei-dcs/CreateMigrationTask` · `bandwidth.maximum` (inconclusive): 3 answers throttled (APIGW.0308)');
-    expect(md).toContain('(not-covered): every source server of the profile already has an incomplete job');
-    expect(md).not.toContain('## Top findings');
-    // Endpoint bytes in a reason stay text.
-    expect(md.split('## Not covered')[1]).toContain('(&lt;/script&gt;&lt;img src=x onerror="window.__pwned=true"&gt;)');
-    expect(md.split('## Not covered')[1]).not.toContain('<img');
-  });
-
-  it('lists at most 30 families not covered and says how many more there are', () => {
-    const result = inconclusiveResult();
-    const uncovered = Array.from({ length: 42 }, (_, i) => ({ api: 'a', rule: `R${i}.maximum`, state: 'inconclusive' as const, reason: 'throttled' }));
-    const md = renderMarkdown({ ...result, coverage: { ...result.coverage, uncovered } });
-    const section = md.split('## Not covered\n\n')[1]!.split('\n\n')[0]!;
-    expect(section.split('\n')).toHaveLength(31);
-    expect(section).toContain('`R29.maximum`');
-    expect(section).not.toContain('`R30.maximum`');
-    expect(section.split('\n').at(-1)).toBe('- …and 12 more in report.json.');
-  });
-
-  it('leaves out the inconclusive and not-covered sections when there is nothing in them', () => {
-    const result = sampleResult();
-    const md = renderMarkdown({ ...result, inconclusive: {}, coverage: { ...result.coverage, uncovered: [] } });
-    expect(md).not.toContain('## Inconclusive answers');
-    expect(md).not.toContain('## Not covered');
-    expect(md).not.toContain('Not tested:');
-  });
-
-  it('keeps to the top findings and says how many more there are', () => {
-    const many = Array.from({ length: 50 }, (_, i) => sampleFinding({ caseId: `c#${i}` }));
-    const md = renderMarkdown(sampleResult(many));
-    expect(md.match(/^### /gm)).toHaveLength(20);
-    expect(md).toContain('…and 30 more in report.json.');
   });
 });
 
