@@ -1,12 +1,16 @@
 /**
- * Generates TypeScript types from the schemas with json-schema-to-typescript into src/generated/.
- * `node scripts/generate-types.ts` writes them; `renderTypes()` is what the freshness test compares.
+ * Generates TypeScript types from the schemas with json-schema-to-typescript into src/generated/, and
+ * first schemas/config.schema.json from the commands' options (so the configuration file takes exactly
+ * the flags). `node scripts/generate-types.ts` writes them; `renderConfigSchema()` and `renderTypes()`
+ * are what the freshness tests compare.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { commands } from '../src/cli/commands/index.ts';
+import { configSchemaOf } from '../src/config/index.ts';
 import { apiIds } from '../src/contract/apis.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,10 +22,19 @@ async function readSchema(file: string): Promise<JSONSchema> {
   return JSON.parse(await readFile(path.join(root, 'schemas', file), 'utf8')) as JSONSchema;
 }
 
+/** schemas/config.schema.json as the commands' options make it. */
+export function renderConfigSchema(): string {
+  return `${JSON.stringify(configSchemaOf([...commands.values()]), null, 2)}\n`;
+}
+
+/** Where the configuration schema goes. */
+export const configSchemaFile = path.join(root, 'schemas', 'config.schema.json');
+
 async function compileAll(files: readonly string[]): Promise<string> {
   const parts: string[] = [];
   for (const file of files) {
-    const schema = await readSchema(file);
+    // The configuration schema is compiled as the options make it, whether or not it is written yet.
+    const schema = file === path.basename(configSchemaFile) ? (JSON.parse(renderConfigSchema()) as JSONSchema) : await readSchema(file);
     parts.push(
       await compile(schema, String(schema.title), {
         bannerComment: '',
@@ -50,6 +63,7 @@ export async function renderTypes(): Promise<Map<string, string>> {
   files.set('contract-document.ts', await compileAll(['contract.schema.json', 'error-catalogue.schema.json', 'wire-rules.schema.json']));
   files.set('error-bodies.ts', await compileAll(readdirSync(path.join(root, 'schemas'), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path.join(root, 'schemas', e.name, 'error.schema.json'))).map((e) => `${e.name}/error.schema.json`).sort()));
   files.set('profile.ts', await compileAll(['profile.schema.json']));
+  files.set('config.ts', await compileAll([path.basename(configSchemaFile)]));
   return files;
 }
 
@@ -57,6 +71,7 @@ export async function renderTypes(): Promise<Map<string, string>> {
 export const generatedDir = outDir;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await writeFile(configSchemaFile, renderConfigSchema());
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of await renderTypes()) await writeFile(path.join(outDir, name), content);
   console.log(`wrote ${outDir}`);

@@ -17,6 +17,7 @@ export { adapterOf } from './adapters/index.ts';
 export { assembleResult } from './runner/assemble-result.ts';
 export { mergeResults } from './runner/merge-results.ts';
 export { loadProfile, parseProfile } from './profile/load-profile.ts';
+export { defineConfig } from './config/define-config.ts';
 export { checks } from './checks/index.ts';
 // Drift: between editions, and between the documents and an endpoint
 export { diffContracts } from './drift/index.ts';
@@ -33,6 +34,7 @@ export type { RunOptions } from './runner/run-options.ts';
 export type { Coverage, RuleOutcome, RunResult, Verdict } from './runner/run-result.ts';
 export type { Check, Finding, Severity } from './checks/index.ts';
 export type { TargetProfile } from './profile/load-profile.ts';
+export type { Config } from './config/define-config.ts';
 export type { Change, ContractDiff } from './drift/index.ts';
 export type { ProbeOptions } from './probe/probe-api.ts';
 export type { BoundResult, ProbeResult } from './probe/probe-result.ts';

@@ -30,6 +30,13 @@ export interface Binder {
   readonly references: readonly string[];
 }
 
+/** A profile target to start from (`init`): placeholders where the account's own values go, and what to fill in. */
+export interface StarterTarget {
+  readonly config: Target['config'];
+  /** One line per field to fill in, `field: what goes there`. */
+  readonly toFill: readonly string[];
+}
+
 /**
  * One vendor protocol, everything the client side needs of it: building and signing requests (the
  * operation's, a wire-level case's, the cleanup call), reading error bodies, the pre-flight request,
@@ -58,4 +65,6 @@ export interface ProtocolAdapter {
   readonly secretsOf: (target: Target) => string[];
   /** The binder of the target's fixtures. */
   readonly createBinder: (target: Target) => Binder;
+  /** The target `init` writes into a new profile. */
+  readonly starterTarget: StarterTarget;
 }

@@ -12,4 +12,4 @@ export function adapterOf(of: Pick<Contract, 'document'> | Target): ProtocolAdap
 }
 
 export { editsReference, uniqueEditedToken, uniqueToken } from './binding.ts';
-export type { Binder, BoundCase, ProtocolAdapter, Target, Vendor, WireMutation } from './adapter.ts';
+export type { Binder, BoundCase, ProtocolAdapter, StarterTarget, Target, Vendor, WireMutation } from './adapter.ts';

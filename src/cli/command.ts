@@ -1,10 +1,9 @@
 import type { ParseArgsConfig } from 'node:util';
+import { configFileNamePattern, type OptionTyping, type OptionValues } from '../config/index.ts';
 
-/** One CLI option: its parseArgs type plus the words `--help` shows. */
-export interface OptionSpec {
-  readonly type: 'string' | 'boolean';
+/** One CLI option: its parseArgs type, how a configuration file types it, plus the words `--help` shows. */
+export interface OptionSpec extends OptionTyping {
   readonly short?: string;
-  readonly multiple?: boolean;
   readonly description: string;
   /** What the value looks like in help, e.g. `<file>`. */
   readonly value?: string;
@@ -12,7 +11,7 @@ export interface OptionSpec {
 
 /** Parsed arguments as parseArgs returns them. */
 export interface ParsedArguments {
-  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+  readonly values: Readonly<OptionValues>;
   readonly positionals: readonly string[];
 }
 
@@ -49,5 +48,7 @@ export function formatHelp(command: Command): string {
     const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
     return `  ${flag.padEnd(28)} ${spec.description}`;
   });
-  return `${command.summary}\n\nUsage: ${command.usage}\n\nOptions:\n${rows.join('\n')}\n  ${'-h, --help'.padEnd(28)} Show this help\n`;
+  const switches = Object.values(command.options).some((spec) => spec.type === 'boolean') ? [`  ${'--no-<switch>'.padEnd(28)} Turn off a switch the configuration file turns on`] : [];
+  const config = `  ${'--config <file>'.padEnd(28)} Read settings from this file (default: ${configFileNamePattern} here, if any)`;
+  return `${command.summary}\n\nUsage: ${command.usage}\n\nOptions:\n${[...rows, ...switches, config].join('\n')}\n  ${'-h, --help'.padEnd(28)} Show this help\n`;
 }

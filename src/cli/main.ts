@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { exitCodes, isConformanceError, UsageError } from '../errors/index.ts';
-import { formatHelp, parseArgsOptions, type CommandIo } from './command.ts';
+import { configFileNamePattern } from '../config/index.ts';
+import { formatHelp, type CommandIo } from './command.ts';
+import { parseCommandLine } from './command-line.ts';
 import { commands } from './commands/index.ts';
 
 function topLevelHelp(): string {
   const rows = [...commands.values()].map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
-  return `migration-conformance: contract and conformance tests for cloud migration-task APIs\n\nUsage: migration-conformance <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun 'migration-conformance <command> --help' for a command's options.\nExit codes: 0 conforming or valid, 1 run failed or invalid, 2 usage or profile error, 3 target unreachable or refusing the credentials, 4 inconclusive.\n`;
+  return `migration-conformance: contract and conformance tests for cloud migration-task APIs\n\nUsage: migration-conformance <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun 'migration-conformance <command> --help' for a command's options. Settings may also come from ${configFileNamePattern} in this folder (or --config <file>); flags override them.\nExit codes: 0 conforming or valid, 1 run failed or invalid, 2 usage, configuration or profile error, 3 target unreachable or refusing the credentials, 4 inconclusive.\n`;
 }
 
 /** Runs the CLI on `argv` (without the node and script paths) and returns the exit code; never throws. */
@@ -24,13 +25,7 @@ export async function main(argv: readonly string[], io: CommandIo = process): Pr
       io.stdout.write(formatHelp(command));
       return exitCodes.conforming;
     }
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...rest], options: parseArgsOptions(command), allowPositionals: command.allowPositionals, strict: true });
-    } catch (cause) {
-      throw new UsageError(`${name}: ${(cause as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '')}`);
-    }
-    return await command.run(parsed, io);
+    return await command.run(await parseCommandLine(command, rest), io);
   } catch (error) {
     if (isConformanceError(error)) {
       io.stderr.write(`migration-conformance: ${error.message}\n`);

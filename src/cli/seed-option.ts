@@ -2,7 +2,7 @@ import { UsageError } from '../errors/index.ts';
 import type { OptionSpec } from './command.ts';
 
 /** The `--seed` option: fast-check's seed, printed on every run so any output can be replayed. */
-export const seedOption: OptionSpec = { type: 'string', value: '<n>', description: 'Seed of the generators (default: random, printed on stderr)' };
+export const seedOption: OptionSpec = { type: 'string', valueType: 'integer', value: '<n>', description: 'Seed of the generators (default: random, printed on stderr)' };
 
 /** The seed `--seed` asks for, or a fresh random one. */
 export function seedFrom(value: unknown, command: string): number {

@@ -1,3 +1,4 @@
+export { ConfigError } from './config-error.ts';
 export { ConformanceError, exitCodes, isConformanceError } from './conformance-error.ts';
 export { ContractError } from './contract-error.ts';
 export { InputError } from './input-error.ts';

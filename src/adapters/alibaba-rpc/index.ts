@@ -5,6 +5,7 @@ import type { ProtocolAdapter, Target, WireMutation } from '../adapter.ts';
 import { oversizedBodyBytes, readJsonBody } from '../json-body.ts';
 import { fillReferences, profileValue } from '../references.ts';
 import { createSmcBinder } from './binder.ts';
+import { smcStarterTarget } from './starter-target.ts';
 
 /** How each mutation breaks an RPC call (Action and Version changes are made in the call itself). */
 const breaks: Partial<Record<WireMutation, RpcWireBreak>> = {
@@ -78,4 +79,5 @@ export const alibabaRpc: ProtocolAdapter = {
     return credentials ? [credentials.accessKeySecret, ...(credentials.securityToken ? [credentials.securityToken] : [])] : [];
   },
   createBinder: (target) => createSmcBinder(configOf(target)),
+  starterTarget: smcStarterTarget,
 };

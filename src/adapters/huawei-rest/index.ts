@@ -5,6 +5,7 @@ import type { ProtocolAdapter, Target, WireMutation } from '../adapter.ts';
 import { oversizedBodyBytes, readJsonBody } from '../json-body.ts';
 import { fillReferences, profileValue } from '../references.ts';
 import { createDcsBinder } from './binder.ts';
+import { dcsStarterTarget } from './starter-target.ts';
 
 /** The body bytes of a mutation that replaces the JSON body. */
 function brokenBody(mutation: WireMutation, document: Readonly<Record<string, unknown>>): string | undefined {
@@ -86,4 +87,5 @@ export const huaweiRest: ProtocolAdapter = {
     return 'token' in credentials ? [credentials.token] : [credentials.sk, ...(credentials.securityToken ? [credentials.securityToken] : [])];
   },
   createBinder: (target) => createDcsBinder(configOf(target)),
+  starterTarget: dcsStarterTarget,
 };

@@ -14,7 +14,7 @@ export const coverageCommand: Command = {
   allowPositionals: false,
   options: {
     api: { ...apiOption, description: `${apiOption.description} (default: all)` },
-    samples: { type: 'string', value: '<n>', description: 'Samples per rule and mode (default 20)' },
+    samples: { type: 'string', valueType: 'count', value: '<n>', description: 'Samples per rule and mode (default 20)' },
     seed: seedOption,
     json: { type: 'boolean', description: 'Print JSON' },
   },

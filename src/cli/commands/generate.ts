@@ -34,10 +34,10 @@ export const generateCommand: Command = {
   allowPositionals: false,
   options: {
     api: apiOption,
-    valid: { type: 'string', value: '<n>', description: 'How many random valid requests (default 10 when no other kind is asked for)' },
+    valid: { type: 'string', valueType: 'count', value: '<n>', description: 'How many random valid requests (default 10 when no other kind is asked for)' },
     boundaries: { type: 'boolean', description: "Valid requests exactly at each rule's limit" },
     violations: { type: 'boolean', description: 'Requests that each break one rule' },
-    'per-rule': { type: 'string', value: '<k>', description: 'Cases per rule for --boundaries and --violations (default 2)' },
+    'per-rule': { type: 'string', valueType: 'count', value: '<k>', description: 'Cases per rule for --boundaries and --violations (default 2)' },
     rule: { type: 'string', multiple: true, value: '<id>', description: 'Only these rules (repeatable)' },
     seed: seedOption,
     now: { type: 'string', value: '<time>', description: 'Measure date windows from this time (default: the start of the current UTC hour)' },

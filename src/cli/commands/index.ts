@@ -1,7 +1,9 @@
 import type { Command } from '../command.ts';
 import { coverageCommand } from './coverage.ts';
 import { diffCommand } from './diff.ts';
+import { exportCommand } from './export.ts';
 import { generateCommand } from './generate.ts';
+import { initCommand } from './init.ts';
 import { listCommand } from './list.ts';
 import { mergeReportsCommand } from './merge-reports.ts';
 import { probeCommand } from './probe.ts';
@@ -14,6 +16,7 @@ import { validateCommand } from './validate.ts';
 export const commands: ReadonlyMap<string, Command> = new Map(
   [
     // the conformance run
+    initCommand,
     runCommand,
     replayCommand,
     mergeReportsCommand,
@@ -23,6 +26,7 @@ export const commands: ReadonlyMap<string, Command> = new Map(
     listCommand,
     validateCommand,
     diffCommand,
+    exportCommand,
     // generation
     generateCommand,
     coverageCommand,

@@ -13,7 +13,7 @@ export const mergeReportsCommand: Command = {
   summary: "Merge the report.json files of a sharded run (run --shard i/n) into one set of reports",
   usage: 'migration-conformance merge-reports <report.json>... [--report-dir D]',
   allowPositionals: true,
-  options: { 'report-dir': { type: 'string', value: '<dir>', description: 'Where the merged reports go (default out/reports)' } },
+  options: { 'report-dir': { type: 'string', valueType: 'path', value: '<dir>', description: 'Where the merged reports go (default out/reports)' } },
   run: async ({ values, positionals }, io) => {
     if (positionals.length === 0) throw new UsageError('merge-reports: name the report.json of each shard');
     const results: RunResult[] = [];

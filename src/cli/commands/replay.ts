@@ -44,7 +44,7 @@ export const replayCommand: Command = {
   usage: 'migration-conformance replay <report.json> [--profile F] [--strict]',
   allowPositionals: true,
   options: {
-    profile: { type: 'string', value: '<file>', description: 'Target profile (default: the embedded emulator)' },
+    profile: { type: 'string', valueType: 'path', value: '<file>', description: 'Target profile (default: the embedded emulator)' },
     strict: { type: 'boolean', description: 'Replay drift findings too, and count them as failures' },
   },
   run: async ({ values, positionals }, io) => {

@@ -14,10 +14,10 @@ export const serveCommand: Command = {
   usage: 'migration-conformance serve [--profile F] [--port P] [--edition E] [--quota N] [--reading C=R...] [--drift RULE=N...] [--fault NAME...] [--list-faults]',
   allowPositionals: false,
   options: {
-    profile: { type: 'string', value: '<file>', description: 'Fixtures and credentials (default profiles/default.json)' },
-    port: { type: 'string', value: '<port>', description: 'Port on 127.0.0.1 (default: any free one)' },
+    profile: { type: 'string', valueType: 'path', value: '<file>', description: 'Fixtures and credentials (default profiles/default.json)' },
+    port: { type: 'string', valueType: 'count', value: '<port>', description: 'Port on 127.0.0.1 (default: any free one)' },
     edition: { type: 'string', value: '<edition>', description: "Where operations share a route, serve the one of this doc edition (default: the profile target's, else current)" },
-    quota: { type: 'string', value: '<n>', description: "The limit of every stateful rule with one, such as job-quota (default: the profile's for its own edition, else the contract's)" },
+    quota: { type: 'string', valueType: 'count', value: '<n>', description: "The limit of every stateful rule with one, such as job-quota (default: the profile's for its own edition, else the contract's)" },
     reading: readingOption,
     drift: driftOption,
     fault: { type: 'string', multiple: true, value: '<name>', description: 'A deliberate deviation from the docs (repeatable)' },
