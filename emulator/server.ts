@@ -96,6 +96,9 @@ export async function startEmulatorServer(source: Emulator | EmulatorServerOptio
   // A slow or stalled client cannot hold a connection for long.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // Idle keep-alive connections stay open well past a busy client's pause: closing one just as the client reuses
+  // it resets that request (Node's default of 5 s races a client whose event loop lags by a second).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listenPort, '127.0.0.1', resolve);

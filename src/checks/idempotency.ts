@@ -4,6 +4,9 @@ function jobIdOf(json: unknown): unknown {
   return typeof json === 'object' && json !== null ? (json as Record<string, unknown>)['JobId'] : undefined;
 }
 
+/** The stateful rule by which a contract documents that a repeated ClientToken returns the first result: without it, nothing is probed. */
+export const idempotencyRule = 'client-token-idempotency';
+
 /** `idempotency`: the same request sent again with the same ClientToken returns the same JobId and creates nothing new. */
 export const idempotency: Check = {
   name: 'idempotency',

@@ -3,6 +3,7 @@ import { loadContract } from '../contract/load.ts';
 import { redactText } from '../protocols/redact.ts';
 import { wireFamily } from '../runner/plan.ts';
 import { runApi, type ApiRunOutput } from '../runner/run-api.ts';
+import { ShardDealer, wholeRun } from '../runner/shard.ts';
 import type { RunOptions } from '../runner/run-options.ts';
 import type { Target } from '../runner/target.ts';
 import { runStatefulChecks, statefulFamilies } from '../stateful/index.ts';
@@ -33,7 +34,10 @@ export interface OperationRun {
  */
 export async function runOperation(run: OperationRun, options: RunOptions): Promise<ApiRunOutput> {
   const redact = (text: string) => redactText(text, options.secrets);
+  // One dealer per API: it deals the single cases' chunks, then the stateful work, each family's round the shards.
+  const dealer = new ShardDealer(options.shard ?? wholeRun);
   const single = await runApi({
+    dealer,
     api: run.api,
     target: run.target,
     seed: options.seed,
@@ -51,6 +55,17 @@ export async function runOperation(run: OperationRun, options: RunOptions): Prom
   });
   const stateful = new Set([...run.families].filter((f) => statefulFamilies(run.api).includes(f)));
   if (stateful.size === 0) return single;
-  const checks = await runStatefulChecks({ api: run.api, target: run.target, seed: options.seed, allowCreate: options.allowCreate, redact, signal: run.signal, families: stateful, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  const checks = await runStatefulChecks({
+    api: run.api,
+    target: run.target,
+    seed: options.seed,
+    allowCreate: options.allowCreate,
+    redact,
+    signal: run.signal,
+    families: stateful,
+    dealer,
+    ...(options.budget !== undefined ? { budget: options.budget } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  });
   return { ...single, findings: [...single.findings, ...checks.findings], outcomes: [...single.outcomes, ...checks.outcomes], casesSent: single.casesSent + checks.calls };
 }

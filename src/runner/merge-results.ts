@@ -9,13 +9,12 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   if (seeds.size > 1) throw new Error(`mergeResults: the reports come from runs with different seeds (${[...seeds].join(', ')})`);
   const strict = results.some((r) => r.strict);
   const findings = results.flatMap((r) => r.findings);
-  // A family run in several shards keeps the share that tested it best.
-  const rank = { covered: 0, inconclusive: 1, 'not-testable': 2, 'not-covered': 3 } as const;
+  // A family whose chunks went to several shards adds up their counts.
   const rules = new Map<string, RuleOutcome>();
   for (const outcome of results.flatMap((r) => r.rules)) {
     const key = `${outcome.api}\u0000${outcome.rule}`;
     const known = rules.get(key);
-    if (!known || rank[outcome.coverage] < rank[known.coverage]) rules.set(key, outcome);
+    rules.set(key, known ? mergeOutcomes(known, outcome) : outcome);
   }
   const merged = [...rules.values()];
   const coverage = computeCoverage(merged, Math.max(...results.map((r) => r.coverage.minimum)));
@@ -34,6 +33,45 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     inconclusive: totalInconclusive(merged),
     findings,
     rules: merged,
-    rerun: first.rerun,
+    // Every shard's command without its --shard: the run the shards make up.
+    rerun: first.rerun.replace(/ --shard \S+/, ''),
+  };
+}
+
+/** The coverage two shares of one family reach together: covered if either covered it, else the most telling of the two. */
+const coverageRank = { covered: 0, inconclusive: 1, 'not-covered': 2, 'not-testable': 3 } as const;
+
+function addCounts<K extends string>(a: Readonly<Partial<Record<K, number>>>, b: Readonly<Partial<Record<K, number>>>): Partial<Record<K, number>> {
+  const sum: Partial<Record<K, number>> = { ...a };
+  for (const [key, n] of Object.entries(b) as [K, number][]) sum[key] = (sum[key] ?? 0) + n;
+  return sum;
+}
+
+/** One family's outcome from two shards' shares of its cases: counts added, checks and readings combined. */
+export function mergeOutcomes(a: RuleOutcome, b: RuleOutcome): RuleOutcome {
+  // Coverage comes from the shards that decide the family; counts from every shard.
+  const better = a.countsOnly ? b : b.countsOnly ? a : coverageRank[b.coverage] < coverageRank[a.coverage] ? b : a;
+  const checks: Record<string, 'passed' | 'failed' | 'info'> = { ...a.checks };
+  for (const [check, state] of Object.entries(b.checks)) {
+    const before = checks[check];
+    checks[check] = before === 'failed' || state === 'failed' ? 'failed' : before === 'info' || state === 'info' ? 'info' : 'passed';
+  }
+  const readings = new Map((a.readings ?? []).map((r) => [r.contradiction, r]));
+  for (const r of b.readings ?? []) {
+    const seen = readings.get(r.contradiction);
+    readings.set(r.contradiction, seen ? { contradiction: r.contradiction, consistent: seen.consistent.filter((x) => r.consistent.includes(x)), probes: seen.probes + r.probes } : r);
+  }
+  const { coverageReason: _dropped, countsOnly: _counts, ...rest } = a;
+  return {
+    ...rest,
+    ...(a.countsOnly && b.countsOnly ? { countsOnly: true as const } : {}),
+    cases: a.cases + b.cases,
+    conclusive: a.conclusive + b.conclusive,
+    inconclusive: addCounts(a.inconclusive, b.inconclusive),
+    coverage: better.coverage,
+    ...(better.coverageReason ? { coverageReason: better.coverageReason } : {}),
+    findings: { violation: a.findings.violation + b.findings.violation, drift: a.findings.drift + b.findings.drift, info: a.findings.info + b.findings.info },
+    checks,
+    ...(readings.size > 0 ? { readings: [...readings.values()] } : {}),
   };
 }

@@ -9,7 +9,8 @@ import { systemClock, type Clock } from '../keywords/clock.ts';
 import { adapterOf, editsReference, type Binder } from '../adapters/index.ts';
 import { casePointers, checkCase, responseValidators, type ResponseValidators } from './check-case.ts';
 import { cleanupFinding, createCleaner } from './cleanup.ts';
-import { planCases, wireFamily, type CasePlan, type PlannedCase, type PlannedFamily } from './plan.ts';
+import { familyCounts, planFamilies, plannedSize, sizePlan, wireFamily, type FamilyCases, type FamilyCounts, type PlannedCase, type PlanSizing, type CasePlan } from './plan.ts';
+import { chunksOf, ShardDealer, wholeRun, type Shard } from './shard.ts';
 import { recordCurl, recordRequest, recordResponse, type Redact } from './record.ts';
 import type { RuleOutcome } from './run-result.ts';
 import { createDocumentSender, createSender, type Answered } from './send-case.ts';
@@ -35,8 +36,15 @@ export interface ApiRunOptions {
   /** Requests per second at most. @default unlimited */
   readonly rate?: number;
   readonly timeoutMs?: number;
-  /** Cases sent at most (cleanup calls and retries not counted). */
+  /**
+   * The number of cases to plan (see `sizePlan`): above the default plan it grows, below it each
+   * family keeps its first cases. @default the plan as given
+   */
   readonly budget?: number;
+  /** This machine's share of the cases, dealt by chunks of families. @default every case */
+  readonly shard?: Shard;
+  /** Deals this API's chunks to shards; the stateful checks that follow deal theirs with the same one. @default a dealer of `shard` */
+  readonly dealer?: ShardDealer;
   /** Epoch milliseconds after which no case starts. */
   readonly deadline?: number;
   /** Send cases that may create resources to an endpoint outside loopback. @default false */
@@ -70,19 +78,32 @@ export interface ApiRunOutput {
  * The cases of a replay, in families decided as a planned run decides them: by violations, else probes,
  * else valid cases. A case of a wire-level rule is sent broken the way its rule says.
  */
-function replayPlan(contract: Contract, cases: readonly RequestCase[]): { cases: PlannedCase[]; families: PlannedFamily[] } {
+function replayFamilies(contract: Contract, cases: readonly RequestCase[]): FamilyCases[] {
   const mutationOf = (rule: string | undefined) => contract.wireRules.rules.find((w) => wireFamily(w.id) === rule)?.mutation;
   const planned = cases.map((c, index): PlannedCase => {
     const wire = mutationOf(c.rule);
     return { id: `${contract.id}#${index + 1}`, case: c, family: c.rule ?? '(valid)', idempotencyProbe: false, ...(wire ? { wire } : {}) };
   });
   const order: RequestCase['kind'][] = ['violation', 'probe', 'valid'];
-  const families = [...new Set(planned.map((p) => p.family))].map((family): PlannedFamily => {
-    const kinds = new Set(planned.filter((p) => p.family === family).map((p) => p.case.kind));
+  return [...new Set(planned.map((p) => p.family))].map((family): FamilyCases => {
+    const own = planned.filter((p) => p.family === family);
+    const kinds = new Set(own.map((p) => p.case.kind));
     const deciding = order.find((kind) => kinds.has(kind));
-    return { family, kind: family === '(valid)' ? 'valid' : family.startsWith('(wire)') ? 'wire' : 'rule', ...(deciding ? { deciding } : {}) };
+    return { family: { family, kind: family === '(valid)' ? 'valid' : family.startsWith('(wire)') ? 'wire' : 'rule', ...(deciding ? { deciding } : {}) }, cases: own };
   });
-  return { cases: planned, families };
+}
+
+/**
+ * This shard's cases of a plan, family by family as the plan makes them: each family cut into chunks
+ * dealt to the shards, the families this shard holds a chunk of declared to the tally first.
+ */
+function* shareOf(families: Iterable<FamilyCases>, dealer: ShardDealer, tally: FamilyTally): Generator<PlannedCase> {
+  for (const { family, cases } of families) {
+    const held = chunksOf(cases, family.deciding).filter(() => dealer.holds(family.family));
+    if (held.length === 0) continue;
+    tally.declare(family);
+    for (const chunk of held) yield* chunk;
+  }
 }
 
 /** The finding of one check's draft about one sent case. */
@@ -129,7 +150,8 @@ async function runOneCase(runner: CaseRunner, c: RequestCase, idempotencyProbe: 
   const first = await runner.sendDocument(bound.request);
   const repeat = idempotencyProbe && first.answer.class === 'success' ? await runner.sendDocument(bound.request) : undefined;
   const cleanup = await runner.cleanUp(bound.request, repeat ? [first, repeat] : [first]);
-  bound.done(cleanup.kept);
+  // No answer to a request that may create: whatever it created cannot be found to delete, so its fixture is not used again.
+  bound.done(cleanup.kept || (first.answer.class === 'transport' && c.kind !== 'violation'));
   const checked = checkCase(runner.contract, runner.validators, c, { editsFixtureReference: editsReference(runner.binder, c) }, first, repeat);
   return { bound, first, cleanup, checked } as const;
 }
@@ -154,7 +176,12 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
   // The same seed gives the same request documents all hour (only signatures and nonces change).
   let built: CaseGenerators | undefined;
   const generators = () => (built ??= createCaseGenerators(contract, options.clock ? { clock } : hourlyGeneration()));
-  const { cases, families } = options.cases ? replayPlan(contract, options.cases) : planCases(options.api, generators(), options.seed, options.plan, options.rules);
+  const counts = options.cases ? undefined : familyCounts(generators(), options.rules);
+  const sizing = counts ? sizePlan(options.budget, counts, options.plan) : undefined;
+  const families: Iterable<FamilyCases> = options.cases ? replayFamilies(contract, options.cases) : planFamilies(options.api, generators(), options.seed, sizing as PlanSizing, options.rules);
+  const shard = options.shard ?? wholeRun;
+  // For progress only: the cases this shard is expected to send.
+  const expected = options.cases ? options.cases.length : Math.ceil((sizing?.fillTo ?? plannedSize((sizing as PlanSizing).plan, counts as FamilyCounts)) / shard.count);
   const transport = { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), beforeAttempt: createRateLimiter(options.rate) };
   const runner: CaseRunner = {
     contract,
@@ -167,11 +194,11 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     target: options.target,
     clock,
   };
-  const tally = new FamilyTally(options.api, families);
+  const tally = new FamilyTally(options.api, []);
   const mayCreate = options.allowCreate === true || isLoopback(options.target.config.endpoint);
   const guard = createStopGuard(options.target.config.endpoint, options.stopAfter ?? 8);
   const findings: Finding[] = [];
-  const failing: { item: PlannedCase; check: string; code: string }[] = [];
+  const failing = new Map<string, { item: PlannedCase; check: string; code: string }>();
   let sent = 0;
   let done = 0;
   let interrupted = false;
@@ -182,7 +209,6 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     const stop = guard.stopped();
     if (stop) return stop.reason;
     if (item.case.kind !== 'violation' && !mayCreate) return 'creating-not-allowed';
-    if (options.budget !== undefined && sent >= options.budget) return 'budget-spent';
     return undefined;
   };
 
@@ -202,15 +228,17 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     for (const { check, drafts } of checked.results) {
       for (const draft of drafts) {
         findings.push(findingOf(options.api, options.seed, redact, item, bound.request, first, check, draft));
-        if (draft.severity === 'violation') failing.push({ item, check, code: draft.code });
+        // Only the first failing case of each family, check and code is shrunk: the rest need not be kept.
+        const key = `${item.family}|${check}|${draft.code}`;
+        if (draft.severity === 'violation' && !failing.has(key)) failing.set(key, { item, check, code: draft.code });
       }
     }
     done += 1;
-    options.onCase?.(done, cases.length, findings.length);
+    options.onCase?.(done, Math.max(expected, done), findings.length);
   };
 
-  await forEachConcurrently(cases, options.concurrency ?? 4, runCase);
-  if (!interrupted && !options.cases) await shrinkFailures(runner, options, failing, findings, redact);
+  await forEachConcurrently(shareOf(families, options.dealer ?? new ShardDealer(shard), tally), options.concurrency ?? 4, runCase);
+  if (!interrupted && !options.cases) await shrinkFailures(runner, options, [...failing.values()], findings, redact);
   const stop = guard.stopped();
   return { api: options.api, findings, outcomes: tally.outcomes(), casesSent: sent, interrupted, ...(stop ? { stopped: stop.words } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { ApiId } from '../contract/apis.ts';
 import type { CasePlan } from './run-api.ts';
+import type { Shard } from './shard.ts';
 import type { Target } from './target.ts';
 
 /** Everything the suites need to run, as plain data: it crosses from the CLI into vitest's workers. */
@@ -11,8 +12,10 @@ export interface RunOptions {
   readonly concurrency?: number;
   readonly rate?: number;
   readonly timeoutMs?: number;
-  /** Cases per API at most. */
+  /** Cases to plan per API (the plan grows or is trimmed to it). @default the quick default plan */
   readonly budget?: number;
+  /** This machine's share of every API's cases and call sequences. @default every case */
+  readonly shard?: Shard;
   /** Epoch milliseconds after which no case starts. */
   readonly deadline?: number;
   readonly strict: boolean;

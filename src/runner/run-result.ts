@@ -43,6 +43,11 @@ export interface RuleOutcome {
   readonly coverage: CoverageState;
   /** Why the family is not covered or not testable, in words. */
   readonly coverageReason?: string;
+  /**
+   * Calls a shard counted for a family another shard decides (its call sequences touched the rule):
+   * they add up when shards merge, and say nothing of coverage.
+   */
+  readonly countsOnly?: true;
   /** Findings of each severity. */
   readonly findings: Readonly<Record<Severity, number>>;
   /** Checks that ran on the rule's cases → passed (no finding), failed, or info only. */

@@ -78,6 +78,11 @@ export class FamilyTally {
     return counts;
   }
 
+  /** A family this run holds cases of (a shard holds only some), with what decides it. */
+  declare(family: PlannedFamily): void {
+    this.#entry(family.family, family.kind, family.deciding);
+  }
+
   /** A case that was not sent, and why. */
   skipped(family: string, c: Pick<RequestCase, 'kind'>, reason: InconclusiveReason): void {
     const counts = this.#entry(family);

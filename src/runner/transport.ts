@@ -75,15 +75,26 @@ export function createRateLimiter(perSecond: number | undefined): () => Promise<
   };
 }
 
-/** Runs `task` over `items` with at most `concurrency` at once, in order of start. */
-export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+/**
+ * Runs `task` over `items` with at most `concurrency` at once, in order of start. Items are pulled as
+ * workers free up, so a lazy iterable (a plan made family by family) is never held whole.
+ */
+export async function forEachConcurrently<T>(items: Iterable<T>, concurrency: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
   let next = 0;
+  let finished = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    for (;;) {
+      if (finished) return;
+      const pulled = iterator.next();
+      if (pulled.done) {
+        finished = true;
+        return;
+      }
       const index = next;
       next += 1;
-      await task(items[index] as T, index);
+      await task(pulled.value, index);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
 }

@@ -6,7 +6,9 @@ import type { ApiCoverage, Coverage, RuleOutcome, Verdict } from './run-result.t
 const familyWords: Record<RuleOutcome['kind'], string> = { valid: 'valid acceptance', rule: 'rule', stateful: 'stateful rule', wire: 'wire-level rule' };
 
 /** The coverage of a run's families: what was testable, what was tested conclusively, and what could not be tested and why. */
-export function computeCoverage(rules: readonly RuleOutcome[], minimum = 100): Coverage {
+export function computeCoverage(all: readonly RuleOutcome[], minimum = 100): Coverage {
+  // A shard's counts for a family another shard decides say nothing of coverage.
+  const rules = all.filter((r) => !r.countsOnly);
   const testable = rules.filter((r) => r.coverage !== 'not-testable');
   const covered = testable.filter((r) => r.coverage === 'covered');
   const byApi: ApiCoverage[] = [...new Set(rules.map((r) => r.api))].map((api) => {

@@ -41,8 +41,12 @@ export class StatefulLedger {
   readonly #families = new Map<string, Counts>();
   readonly findings: Finding[] = [];
 
-  constructor(api: string, families: readonly string[]) {
+  /** The families this shard was dealt; the others it counts only for the calls its sequences made (see {@link outcomes}). */
+  readonly #dealt: ReadonlySet<string> | undefined;
+
+  constructor(api: string, families: readonly string[], dealt?: ReadonlySet<string>) {
     this.#api = api;
+    this.#dealt = dealt;
     for (const family of families) this.#families.set(family, { cases: 0, conclusive: 0, inconclusive: {}, checks: new Set() });
   }
 
@@ -90,9 +94,15 @@ export class StatefulLedger {
     if (finding.rule) this.#families.get(finding.rule)?.checks.add(finding.check);
   }
 
-  /** Every counted family's outcome with its coverage. */
+  /**
+   * Every counted family's outcome with its coverage. A family dealt to another shard appears only if
+   * this shard's call sequences touched it, its calls counted (they add up when shards merge) but its
+   * coverage left to the shard that runs its scenario.
+   */
   outcomes(): RuleOutcome[] {
-    return [...this.#families].map(([family, counts]) => {
+    const elsewhere = (family: string) => this.#dealt !== undefined && !this.#dealt.has(family);
+    const touched = (family: string, counts: Counts) => counts.cases > 0 || this.findings.some((f) => f.rule === family);
+    return [...this.#families].filter(([family, counts]) => !elsewhere(family) || touched(family, counts)).map(([family, counts]) => {
       const mine = this.findings.filter((f) => f.rule === family);
       const findings: Record<Severity, number> = { violation: 0, drift: 0, info: 0 };
       for (const f of mine) findings[f.severity] += 1;
@@ -101,11 +111,12 @@ export class StatefulLedger {
         const of = mine.filter((f) => f.check === check);
         checks[check] = of.some((f) => f.severity !== 'info') ? 'failed' : of.length > 0 ? 'info' : 'passed';
       }
-      const { coverage, coverageReason } = coverageOf(counts);
+      const { coverage, coverageReason } = elsewhere(family) ? { coverage: 'not-testable' as const, coverageReason: 'decided in another shard' } : coverageOf(counts);
       return {
         api: this.#api,
         rule: family,
         kind: 'stateful' as const,
+        ...(elsewhere(family) ? { countsOnly: true as const } : {}),
         cases: counts.cases,
         conclusive: counts.conclusive,
         inconclusive: counts.inconclusive,

@@ -11,20 +11,26 @@ import { callFinding, type StatefulContext } from './context.ts';
 import { familyOf } from './ledger.ts';
 import { emptyModel } from './smc-model.ts';
 import { cleanUpTrail, mismatchFamily, newTrail, smcConfig } from './smc-steps.ts';
+import { familySeed } from '../runner/plan.ts';
 
 /** Options of the random sequences. */
 export interface SequenceOptions {
-  /** Call sequences tried. @default 100 */
+  /** The chunks of sequences to run, by index: each chunk has a seed of its own, so shards can share them. @default the first ten */
+  readonly chunks?: readonly number[];
+  /** Call sequences per chunk. @default 10 */
   readonly runs?: number;
   /** Calls per sequence at most. @default 12 */
   readonly maxCommands?: number;
 }
 
-/** The world of one run: fixtures, pools of names that no earlier run's job can hold, one note of the documents' silence. */
-function worldOf(context: StatefulContext): SequenceWorld {
+/**
+ * The world of one run: fixtures, pools of names that no earlier run's job can hold, one note of the
+ * documents' silence per chunk of sequences (`note.taken` is cleared as each chunk starts, so a run
+ * spread over shards notes as often as one on a single machine).
+ */
+function worldOf(context: StatefulContext, note: { taken: boolean }): SequenceWorld {
   const config = smcConfig(context);
   const mark = uniqueToken(12).replace(/[^A-Za-z0-9-]/g, '');
-  let noted = false;
   return {
     context,
     config,
@@ -33,8 +39,8 @@ function worldOf(context: StatefulContext): SequenceWorld {
     names: [`seqJobA-${mark}`, `seqJobB-${mark}`],
     imageNames: [`seqImageA-${mark}`, `seqImageB-${mark}`],
     undocumented: (real) => {
-      if (noted) return;
-      noted = true;
+      if (note.taken) return;
+      note.taken = true;
       const last = real.trail.calls.at(-1);
       const answer = last?.answer;
       context.ledger.finding(
@@ -65,7 +71,8 @@ function worldOf(context: StatefulContext): SequenceWorld {
  * finding and stops the sequences (later ones would meet jobs their model does not know).
  */
 export async function runSequences(context: StatefulContext, options: SequenceOptions = {}): Promise<{ sequences: number }> {
-  const world = worldOf(context);
+  const note = { taken: false };
+  const world = worldOf(context, note);
   let sequences = 0;
   /** The calls of the last failing sequence: fast-check's counterexample is the last one that failed. */
   let lastFailure: { mismatch: SequenceMismatch; calls: Answered[] } | undefined;
@@ -92,10 +99,11 @@ export async function runSequences(context: StatefulContext, options: SequenceOp
     { maxCommands: options.maxCommands ?? 12, size: 'max' },
   );
 
+  let chunk = 0;
   const property = fc.asyncProperty(commands, async (cmds) => {
     if (context.halted()) return;
     sequences += 1;
-    const real: Real = { world, trail: newTrail(`${context.api}#sequence-${sequences}`), tokens: [uniqueToken(24), uniqueToken(24)] };
+    const real: Real = { world, trail: newTrail(`${context.api}#sequence-${chunk}.${sequences}`), tokens: [uniqueToken(24), uniqueToken(24)] };
     try {
       await fc.asyncModelRun(() => ({ model: emptyModel(), real }), cmds);
     } catch (error) {
@@ -105,8 +113,13 @@ export async function runSequences(context: StatefulContext, options: SequenceOp
       await cleanUpTrail(context, real.trail, sequenceSite.home);
     }
   });
-  const result = await fc.check(property, { seed: context.seed, numRuns: options.runs ?? 100 });
-  if (result.failed) {
+  for (chunk of options.chunks ?? Array.from({ length: 10 }, (_, i) => i)) {
+    if (context.halted()) break;
+    note.taken = false;
+    // Each chunk its own seed: the same chunks give the same sequences on one machine or spread over shards.
+    const seed = familySeed(context.seed, `sequences/${chunk}`);
+    const result = await fc.check(property, { seed, numRuns: options.runs ?? 10 });
+    if (!result.failed) continue;
     if (!(result.errorInstance instanceof SequenceMismatch)) throw result.errorInstance;
     const failure = lastFailure?.mismatch === result.errorInstance ? lastFailure : { mismatch: result.errorInstance, calls: [] };
     const { mismatch } = failure.mismatch;
@@ -118,8 +131,8 @@ export async function runSequences(context: StatefulContext, options: SequenceOp
           code: 'model_mismatch',
           severity: mismatch.severity,
           family: mismatchFamily(mismatch),
-          caseId: `${context.api}#sequence`,
-          message: `${mismatch.message} Minimal sequence: ${failure.calls.length} call(s) (shrunk by fast-check, seed ${context.seed}, path ${result.counterexamplePath ?? ''}).`,
+          caseId: `${context.api}#sequence-${chunk}`,
+          message: `${mismatch.message} Minimal sequence: ${failure.calls.length} call(s) (shrunk by fast-check, chunk ${chunk} of the run's seed ${context.seed}: fast-check seed ${seed}, path ${result.counterexamplePath ?? ''}).`,
           documented: mismatch.documented,
           received: mismatch.received,
         },

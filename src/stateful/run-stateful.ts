@@ -11,6 +11,7 @@ import { familyOf, sequencesFamily, statefulFamiliesOf, StatefulLedger } from '.
 import { hasDcsReferences, runDcsReferences } from './run-dcs-references.ts';
 import { runSequences } from './run-sequences.ts';
 import { Scenario, smcScenarios } from './smc-scenarios.ts';
+import { ShardDealer, wholeRun } from '../runner/shard.ts';
 
 /** Options of {@link runStatefulChecks}. */
 export interface StatefulCheckOptions {
@@ -21,8 +22,14 @@ export interface StatefulCheckOptions {
   readonly allowCreate?: boolean;
   /** The stateful families to run (`(stateful) job-quota`, `(stateful) sequences`…). @default every one */
   readonly families?: ReadonlySet<string>;
-  /** SMC: random call sequences tried. @default 100 */
+  /** SMC: random call sequences per chunk (chunks are what shards share). @default 10 */
   readonly runs?: number;
+  /** SMC: chunks of random call sequences. @default 10, and one more per 2,000 cases of `budget` */
+  readonly chunks?: number;
+  /** The run's budget of cases per API: a deep run tries more call sequences. */
+  readonly budget?: number;
+  /** Deals the families (and chunks of call sequences) to the shards, after the single cases. @default every one here */
+  readonly dealer?: ShardDealer;
   /** SMC: calls per random sequence at most. @default 12 */
   readonly maxCommands?: number;
   /** DCS: random mixes of known and unknown references. @default 30 */
@@ -40,6 +47,20 @@ export interface StatefulChecksOutput {
   readonly findings: Finding[];
   readonly outcomes: RuleOutcome[];
   readonly calls: number;
+}
+
+/**
+ * The stateful work this shard holds, dealt after the single cases: each directed scenario whole,
+ * the call sequences by chunks (each with a seed of its own, so any shards run the same sequences),
+ * the DCS reference checks whole.
+ */
+function dealStateful(contract: ReturnType<typeof loadContract>, selected: readonly string[], options: StatefulCheckOptions): { families: string[]; sequenceChunks: number[] } {
+  const dealer = options.dealer ?? new ShardDealer(wholeRun);
+  if (hasDcsReferences(contract)) return { families: selected.length > 0 && dealer.holds('(stateful) references') ? [...selected] : [], sequenceChunks: [] };
+  const directed = selected.filter((f) => f !== sequencesFamily && dealer.holds(f));
+  const chunkCount = options.chunks ?? 10 + Math.floor((options.budget ?? 0) / 2000);
+  const sequenceChunks = selected.includes(sequencesFamily) ? Array.from({ length: chunkCount }, (_, i) => i).filter(() => dealer.holds(sequencesFamily)) : [];
+  return { families: [...directed, ...(sequenceChunks.length > 0 ? [sequencesFamily] : [])], sequenceChunks };
 }
 
 /** Every stateful family of an API: one per stateful rule of its contract, and `(stateful) sequences` (SMC). */
@@ -62,8 +83,10 @@ export function statefulFamilies(api: ApiId): string[] {
  */
 export async function runStatefulChecks(options: StatefulCheckOptions): Promise<StatefulChecksOutput> {
   const contract = loadContract(options.api);
-  const families = statefulFamiliesOf(contract).filter((f) => !options.families || options.families.has(f));
-  const ledger = new StatefulLedger(options.api, families);
+  const selected = statefulFamiliesOf(contract).filter((f) => !options.families || options.families.has(f));
+  const { families, sequenceChunks } = dealStateful(contract, selected, options);
+  // Call sequences touch every rule: where this shard runs some, it counts their calls for every family selected.
+  const ledger = new StatefulLedger(options.api, sequenceChunks.length > 0 ? selected : families, new Set(families));
   const done = (calls: number): StatefulChecksOutput => ({ findings: ledger.findings, outcomes: ledger.outcomes(), calls });
   if (families.length === 0) return done(0);
 
@@ -96,7 +119,7 @@ export async function runStatefulChecks(options: StatefulCheckOptions): Promise<
   const plans = smcScenarios(context);
   for (const rule of contract.document.stateful.map((s) => s.id)) {
     const family = familyOf(rule);
-    if (!ledger.has(family)) continue;
+    if (!families.includes(family)) continue;
     const plan = plans.get(rule);
     if (!plan) {
       ledger.notCovered(family, 'no directed scenario builds the state this rule needs');
@@ -119,10 +142,10 @@ export async function runStatefulChecks(options: StatefulCheckOptions): Promise<
     }
   }
 
-  if (ledger.has(sequencesFamily)) {
+  if (sequenceChunks.length > 0) {
     const halted = context.halted();
     if (halted) skipHalted(context, sequencesFamily, halted);
-    else await runSequences(context, { ...(options.runs !== undefined ? { runs: options.runs } : {}), ...(options.maxCommands !== undefined ? { maxCommands: options.maxCommands } : {}) });
+    else await runSequences(context, { chunks: sequenceChunks, ...(options.runs !== undefined ? { runs: options.runs } : {}), ...(options.maxCommands !== undefined ? { maxCommands: options.maxCommands } : {}) });
   }
   return done(context.calls());
 }

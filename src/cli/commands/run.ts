@@ -9,6 +9,7 @@ import { assembleResult } from '../../runner/assemble-result.ts';
 import { startEmbeddedTargets } from '../embedded-targets.ts';
 import { preflight } from '../../runner/preflight.ts';
 import type { RunOptions } from '../../runner/run-options.ts';
+import type { Shard } from '../../runner/shard.ts';
 import { runSuites } from '../../../suites/run-suites.ts';
 import { apisOfProfile, targetFor, withEnvironmentCredentials, type Target } from '../../runner/target.ts';
 import type { Command, ParsedArguments } from '../command.ts';
@@ -32,13 +33,13 @@ async function startEmbedded(faults: readonly string[], quota: number | undefine
   }
 }
 
-/** The APIs of shard `i/n` (every n-th from the i-th): each shard a deterministic share; one that gets none runs nothing and passes. */
-function shardOf(apis: readonly ApiId[], shard: unknown): ApiId[] {
-  if (shard === undefined) return [...apis];
+/** The shard `--shard i/n` names: every shard runs every API, each its deterministic share of the cases and call sequences. */
+function shardFrom(shard: unknown): Shard | undefined {
+  if (shard === undefined) return undefined;
   const match = typeof shard === 'string' ? /^([1-9]\d*)\/([1-9]\d*)$/.exec(shard) : null;
   const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
   if (!match || index > count) throw new UsageError(`run: --shard takes i/n with 1 <= i <= n, e.g. 2/4; got ${JSON.stringify(shard)}`);
-  return apis.filter((_, position) => position % count === index - 1);
+  return { index, count };
 }
 
 function apisFrom(values: ParsedArguments['values'], available: readonly ApiId[]): ApiId[] {
@@ -54,25 +55,25 @@ export const runCommand: Command = {
   usage: 'migration-conformance run [--profile F] [--api <id>...] [--seed S] [--budget N] [--concurrency N] [--strict] [--min-coverage P] [--report-dir D]',
   allowPositionals: false,
   options: {
-    profile: { type: 'string', value: '<file>', description: 'Target profile (default: start the embedded emulator on loopback)' },
+    profile: { type: 'string', valueType: 'path', value: '<file>', description: 'Target profile (default: start the embedded emulator on loopback)' },
     api: { type: 'string', multiple: true, value: '<id>', description: "APIs to run (repeatable; default: every API the profile's targets cover)" },
     seed: seedOption,
-    budget: { type: 'string', value: '<n>', description: 'Cases per API at most' },
-    concurrency: { type: 'string', value: '<n>', description: 'Requests in flight per API (default 4)' },
-    rate: { type: 'string', value: '<n>', description: 'Requests per second per API at most' },
-    timeout: { type: 'string', value: '<ms>', description: 'Per-request timeout in milliseconds (default 10000)' },
-    deadline: { type: 'string', value: '<s>', description: 'Start no case after this many seconds' },
-    valid: { type: 'string', value: '<n>', description: 'Random valid requests per API (default 20)' },
-    'per-rule': { type: 'string', value: '<k>', description: 'Violation cases per rule (default 3)' },
+    budget: { type: 'string', valueType: 'count', value: '<n>', description: 'Cases to send per API: more than the quick default plan grows it (more violations per rule, valid requests, call sequences), fewer trims each rule to its first cases' },
+    concurrency: { type: 'string', valueType: 'count', value: '<n>', description: 'Requests in flight per API (default 4)' },
+    rate: { type: 'string', valueType: 'count', value: '<n>', description: 'Requests per second per API at most' },
+    timeout: { type: 'string', valueType: 'count', value: '<ms>', description: 'Per-request timeout in milliseconds (default 10000)' },
+    deadline: { type: 'string', valueType: 'count', value: '<s>', description: 'Start no case after this many seconds' },
+    valid: { type: 'string', valueType: 'count', value: '<n>', description: 'Random valid requests per API (default 20)' },
+    'per-rule': { type: 'string', valueType: 'count', value: '<k>', description: 'Violation cases per rule (default 3)' },
     rule: { type: 'string', short: 't', value: '<pattern>', description: 'Only rules whose name matches (a vitest -t pattern)' },
-    shard: { type: 'string', value: '<i/n>', description: 'Run shard i of n of the APIs (merge the shards with merge-reports)' },
+    shard: { type: 'string', value: '<i/n>', description: 'Send shard i of n of the cases of every API, a balanced deterministic share (merge the shards with merge-reports)' },
     strict: { type: 'boolean', description: 'Drift findings (undocumented codes) fail the run too' },
-    'min-coverage': { type: 'string', value: '<percent>', description: 'Pass with this share of the testable rules tested conclusively (default 100)' },
+    'min-coverage': { type: 'string', valueType: 'count', value: '<percent>', description: 'Pass with this share of the testable rules tested conclusively (default 100)' },
     'allow-create': { type: 'boolean', description: 'Send cases that create resources to an endpoint outside loopback (they are deleted after)' },
     'dry-run': { type: 'boolean', description: 'Print the cases and their wire form; send nothing' },
-    'report-dir': { type: 'string', value: '<dir>', description: 'Where the reports go (default out/reports)' },
+    'report-dir': { type: 'string', valueType: 'path', value: '<dir>', description: 'Where the reports go (default out/reports)' },
     fault: { type: 'string', multiple: true, value: '<name>', description: 'Give the embedded emulator a deliberate fault, to watch the suite catch it (repeatable; see serve --list-faults)' },
-    quota: { type: 'string', value: '<n>', description: "The embedded emulator's job quota (default: each edition's documented one); a small one lets call sequences reach it" },
+    quota: { type: 'string', valueType: 'count', value: '<n>', description: "The embedded emulator's job quota (default: each edition's documented one); a small one lets call sequences reach it" },
     reading: { ...readingOption, description: `The embedded emulator follows this reading where the documents contradict themselves (repeatable; see 'list')` },
   },
   run: async ({ values }, io) => {
@@ -93,7 +94,8 @@ export const runCommand: Command = {
     try {
       const fromProfile = embedded ? undefined : loadProfile(profilePath);
       const available = fromProfile ? apisOfProfile(fromProfile) : (embedded?.apis ?? []);
-      const apis = shardOf(apisFrom(values, available), values['shard']);
+      const apis = apisFrom(values, available);
+      const shard = shardFrom(values['shard']);
       const targetOf = (api: ApiId): Target | undefined => (fromProfile ? withEnvironmentCredentials(targetFor(fromProfile, api)) : embedded?.targets[api]);
       const targets: Partial<Record<ApiId, Target>> = Object.fromEntries(apis.map((api) => [api, targetOf(api)]));
       const options: RunOptions = {
@@ -107,6 +109,7 @@ export const runCommand: Command = {
         ...(values['rate'] !== undefined ? { rate: countFrom(values['rate'], 'rate', 'run', 0) } : {}),
         ...(values['timeout'] !== undefined ? { timeoutMs: countFrom(values['timeout'], 'timeout', 'run', 10_000) } : {}),
         ...(values['budget'] !== undefined ? { budget: countFrom(values['budget'], 'budget', 'run', 0) } : {}),
+        ...(shard ? { shard } : {}),
         ...(values['deadline'] !== undefined ? { deadline: startedAt.getTime() + 1000 * countFrom(values['deadline'], 'deadline', 'run', 0) } : {}),
       };
       if (values['dry-run']) return dryRun(options, io);
@@ -136,7 +139,7 @@ export const runCommand: Command = {
       display.end();
       process.off('SIGINT', onInterrupt);
       process.off('SIGTERM', onInterrupt);
-      const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.strict ? ['--strict'] : []), ...[...readings].map(([c, r]) => `--reading ${c}=${r}`), ...(minCoverage < 100 ? [`--min-coverage ${minCoverage}`] : [])].join(' ');
+      const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.budget !== undefined ? [`--budget ${options.budget}`] : []), ...(shard ? [`--shard ${shard.index}/${shard.count}`] : []), ...(options.strict ? ['--strict'] : []), ...[...readings].map(([c, r]) => `--reading ${c}=${r}`), ...(minCoverage < 100 ? [`--min-coverage ${minCoverage}`] : [])].join(' ');
       const result = assembleResult(shares, {
         seed,
         strict: options.strict,
