@@ -27,10 +27,12 @@ export interface Candidate {
  */
 export function candidatesOf(generators: CaseGenerators, rule: Rule, seed: number, limit = 12, alternates = 3): Candidate[] {
   const byLabel = new Map<string, RequestCase[]>();
-  // Only a rule its readings state otherwise has values they judge differently; the draws are few, since labels repeat.
+  // Only a rule its readings state otherwise has values they judge differently. Labels repeat, so every
+  // mode draws its whole allowance: a short list (four forbidden prefixes) is then tried whole.
   const modes: CaseMode[] = rule.ambiguous === undefined ? ['boundary', 'violation'] : ['boundary', 'probe', 'violation'];
+  const draws = 36;
   for (const mode of modes) {
-    for (const c of drawCases(generators.candidates(rule, mode), familySeed(seed, `${rule.id}/${mode}/values`), 12, 36)) {
+    for (const c of drawCases(generators.candidates(rule, mode), familySeed(seed, `${rule.id}/${mode}/values`), draws, draws)) {
       const same = byLabel.get(c.label) ?? [];
       if (same.length < alternates) byLabel.set(c.label, [...same, c]);
     }
