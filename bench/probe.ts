@@ -15,6 +15,11 @@ export interface ProbeBenchRow {
   readonly seconds: number;
 }
 
+/** The probed bounds of `api` that are ranges, lengths and counts (a time window's edges are placed only to within the clocks' tolerance). */
+function rangeLengthAndCount(api: string) {
+  return probedBounds(loadContract(api)).filter((b) => b.kind !== 'timeWindow');
+}
+
 /**
  * Each limit rule of `api` moved by `move` (documented bound → emulator's), where the moved bound still
  * constrains something (a lower length or count bound of 1 at least) and the fixtures can show it (data
@@ -22,9 +27,9 @@ export interface ProbeBenchRow {
  */
 function movedBounds(api: string, move: (limit: number, side: 'upper' | 'lower') => number | undefined): Map<string, number> {
   return new Map(
-    probedBounds(loadContract(api)).flatMap((b) => {
+    rangeLengthAndCount(api).flatMap((b) => {
       const moved = move(b.plan.start, b.plan.side);
-      const constrains = moved !== undefined && (b.measure.of === 'value' || b.plan.side === 'upper' || moved >= 1);
+      const constrains = moved !== undefined && (b.of === 'value' || b.plan.side === 'upper' || moved >= 1);
       return constrains && !b.rule.id.startsWith('DataDisk.Index') ? [[b.rule.id, moved] as const] : [];
     }),
   );
@@ -45,7 +50,7 @@ export async function benchProbe(): Promise<ProbeBenchRow[]> {
       try {
         const started = performance.now();
         // The range, length and count rules only: their searches are what requests per bound measures.
-        const rules = moves.size > 0 ? [...moves.keys()] : probedBounds(loadContract(api)).map((b) => b.rule.id);
+        const rules = moves.size > 0 ? [...moves.keys()] : rangeLengthAndCount(api).map((b) => b.rule.id);
         const result = await probeApi({ api, target: embedded.targets[api]!, seed: 1, rules });
         const requests = result.bounds.map((b) => b.requests);
         rows.push({

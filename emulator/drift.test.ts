@@ -65,9 +65,9 @@ describe('an emulator told to drift (2019 edition)', () => {
 });
 
 describe('createEmulator drift', () => {
-  it('throws for a rule no served operation has as a range, length or count rule, listing those it has', () => {
+  it('throws for a rule no served operation has as a range, length, count or time-window rule, listing those it has', () => {
     const drift = (id: string, n = 3) => ({ drift: new Map([[id, n]]) });
-    expect(() => createEmulator(drift('Nope.maximum'))).toThrow(/^createEmulator: no served operation has a range, length or count rule "Nope.maximum"; known: .*SystemDiskSize\.maximum/);
+    expect(() => createEmulator(drift('Nope.maximum'))).toThrow(/^createEmulator: no served operation has a range, length, count or time-window rule "Nope.maximum"; known: .*SystemDiskSize\.maximum.*ValidTime\.timeWindow\.notAfter/);
     expect(() => createEmulator(drift('SourceId.required'))).toThrow(/rule "SourceId.required"/);
     // The 2019 edition has no Tag; an operation the profile has no target for is not served.
     expect(() => createEmulator({ edition: '2019', ...drift('Tag.maxItems', 25) })).toThrow(/rule "Tag.maxItems"/);

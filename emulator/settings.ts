@@ -1,5 +1,5 @@
 import type { Contract } from '../src/contract/load.ts';
-import { limitRulesOf } from '../src/contract/moved-limits.ts';
+import { movableRulesOf } from '../src/contract/moved-limits.ts';
 import type { Clock } from '../src/keywords/clock.ts';
 import type { FaultName } from './faults.ts';
 
@@ -29,15 +29,15 @@ export function checkReadings(contracts: readonly Contract[], readings: Readonly
   return undefined;
 }
 
-/** The moves of `drift` (bounds by rule id) that are about one of the contract's range, length or count rules. */
+/** The moves of `drift` (bounds by rule id) that are about one of the contract's range, length, count or time-window rules. */
 export function movesOf(contract: Contract, drift: ReadonlyMap<string, number>): Map<string, number> {
-  const limits = new Set(limitRulesOf(contract).map((rule) => rule.id));
+  const limits = new Set(movableRulesOf(contract).map((rule) => rule.id));
   return new Map([...drift].filter(([id]) => limits.has(id)));
 }
 
-/** Checks moved bounds against the operations served: every rule must be a range, length or count rule of one of them. Returns the problem in words, or undefined. */
+/** Checks moved bounds against the operations served: every rule must be a range, length, count or time-window rule of one of them. Returns the problem in words, or undefined. */
 export function checkDrift(contracts: readonly Contract[], drift: ReadonlyMap<string, number>): string | undefined {
   const unknown = [...drift.keys()].find((id) => !contracts.some((c) => movesOf(c, drift).has(id)));
   if (unknown === undefined) return undefined;
-  return `no served operation has a range, length or count rule "${unknown}"; known: ${[...new Set(contracts.flatMap((c) => limitRulesOf(c).map((r) => r.id)))].join(', ')}`;
+  return `no served operation has a range, length, count or time-window rule "${unknown}"; known: ${[...new Set(contracts.flatMap((c) => movableRulesOf(c).map((r) => r.id)))].join(', ')}`;
 }

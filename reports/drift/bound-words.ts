@@ -1,4 +1,5 @@
 import type { BoundResult, BoundVerdict, Expected, LimitBound, ProbeExchange, ProbeResult, TriedValue, ValueOutcomes, ValueSetBound } from '../../src/probe/probe-result.ts';
+import { sizeWords } from '../../src/probe/bound-verdict.ts';
 import { inconclusiveCounts } from '../format-finding.ts';
 
 /** The wording drift.md and drift.html share: one rule's documented and observed values (a bound's numbers, a value set's counts), its values, an exchange, the probe in one line. */
@@ -12,13 +13,18 @@ export function editionName(api: string): string {
   return at < 0 ? api : api.slice(at);
 }
 
-function stated(bound: number | null): string {
-  return bound === null ? 'none' : String(bound);
+/** A size of a bound in words: the number, or a time window's edge as an offset from now (`now + 30 d`). */
+function sizeOf(bound: LimitBound, size: number): string {
+  return bound.kind === 'timeWindow' ? sizeWords(size, 'seconds') : String(size);
 }
 
-/** Whether a probe searched a number (a range, length or count) rather than trying a set of values. */
+function stated(bound: LimitBound, size: number | null): string {
+  return size === null ? 'none' : sizeOf(bound, size);
+}
+
+/** Whether a probe searched a number (a range, length or count, a time window's edge) rather than trying a set of values. */
 export function isLimit(bound: BoundResult): bound is LimitBound {
-  return bound.kind === 'range' || bound.kind === 'length' || bound.kind === 'count';
+  return bound.kind === 'range' || bound.kind === 'length' || bound.kind === 'count' || bound.kind === 'timeWindow';
 }
 
 /** `accepts 3, refuses 1, 3 by reading`: a value set's labels counted by outcome; the readings' and the unanswered ones only when there are any. */
@@ -52,10 +58,10 @@ export function documentedWords(bound: BoundResult, api: string, name: (edition:
   }
   const others = Object.entries(bound.editions)
     .filter(([edition, value]) => edition !== api && value !== bound.documented)
-    .map(([edition, value]) => `${name(edition)}: ${stated(value)}`);
-  const readings = bound.readings?.some((value) => value !== bound.documented) ? [`readings: ${bound.readings.map(stated).join(' or ')}`] : [];
+    .map(([edition, value]) => `${name(edition)}: ${stated(bound, value)}`);
+  const readings = bound.readings?.some((value) => value !== bound.documented) ? [`readings: ${bound.readings.map((value) => stated(bound, value)).join(' or ')}`] : [];
   const notes = [...others, ...readings];
-  return notes.length > 0 ? `${bound.documented} (${notes.join('; ')})` : String(bound.documented);
+  return notes.length > 0 ? `${sizeOf(bound, bound.documented)} (${notes.join('; ')})` : sizeOf(bound, bound.documented);
 }
 
 /** `target-type-case=exact`, or `a or b`: the readings of the documents that predict every answer of a value set; empty when none does. */
@@ -70,16 +76,16 @@ export function followedWords(bound: ValueSetBound): string {
  */
 export function observedWords(bound: BoundResult): string {
   if (!isLimit(bound)) return `${outcomeWords(bound.observed)}${bound.followed.length > 0 ? `, following ${followedWords(bound)}` : ''}`;
-  if (bound.observed !== null) return String(bound.observed);
+  if (bound.observed !== null) return sizeOf(bound, bound.observed);
   const { accepted, refused } = bound.between ?? {};
   const [atLeast, below] = bound.side === 'upper' ? ['≥', '<'] : ['≤', '>'];
   const range =
     accepted !== undefined && refused !== undefined
-      ? `${atLeast} ${accepted}, ${below} ${refused}`
+      ? `${atLeast} ${sizeOf(bound, accepted)}, ${below} ${sizeOf(bound, refused)}`
       : accepted !== undefined
-        ? `${atLeast} ${accepted}`
+        ? `${atLeast} ${sizeOf(bound, accepted)}`
         : refused !== undefined
-          ? `${below} ${refused}`
+          ? `${below} ${sizeOf(bound, refused)}`
           : 'unknown';
   return `${range} (${bound.end})`;
 }

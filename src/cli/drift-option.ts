@@ -6,7 +6,7 @@ export const driftOption: OptionSpec = {
   type: 'string',
   multiple: true,
   value: '<rule>=<n>',
-  description: 'Move the bound of a range, length or count rule away from the documents, e.g. SystemDiskSize.maximum=4096 (repeatable)',
+  description: 'Move the bound of a range, length or count rule away from the documents, e.g. SystemDiskSize.maximum=4096, or a time window edge to a duration in seconds, e.g. ValidTime.timeWindow.notAfter=8640000 (repeatable)',
 };
 
 /** The bounds given with --drift, by rule id. */

@@ -1,3 +1,4 @@
+import { valueAtPointer } from '../json/pointer.ts';
 import { describe, expect, it } from 'vitest';
 import { createReadingValidator, createRequestJudge } from './judge.ts';
 import { loadContract } from './load.ts';
@@ -53,11 +54,19 @@ describe('moveLimits', () => {
   });
 
   it('throws for a rule that is not a limit rule of the contract, naming it and the limit rules', () => {
-    expect(() => moveLimits(current, new Map([['Nope.maximum', 3]]))).toThrow(/has no range, length or count rule "Nope.maximum"; its limit rules: .*SystemDiskSize\.maximum/);
+    expect(() => moveLimits(current, new Map([['Nope.maximum', 3]]))).toThrow(/has no range, length, count or time-window rule "Nope.maximum"; these can move: .*SystemDiskSize\.maximum/);
     expect(() => moveLimits(current, new Map([['SourceId.required', 3]]))).toThrow(/"SourceId.required"/);
     // The 2019 edition has no Tag.
     expect(() => moveLimits(loadContract('alibaba-smc/CreateReplicationJob@2019'), new Map([['Tag.maxItems', 25]]))).toThrow(/"Tag.maxItems"/);
     expect(limitRulesOf(current).map((r) => r.kind).every((k) => ['range', 'length', 'count'].includes(k))).toBe(true);
+  });
+
+  it('moves a time window\'s edge to a duration in seconds, and refuses an edge past the other one', () => {
+    const moved = moveLimits(current, new Map([['ValidTime.timeWindow.notAfter', 100 * 86_400]]));
+    expect(valueAtPointer(moved.requestSchema, '/properties/ValidTime/timeWindow')).toMatchObject({ after: 'P7D', notAfter: 'PT8640000S' });
+    expect(moved.rules.find((r) => r.id === 'ValidTime.timeWindow.notAfter')?.params).toMatchObject({ notAfter: 'PT8640000S' });
+    expect(() => moveLimits(current, new Map([['ValidTime.timeWindow.after', 100 * 86_400]]))).toThrow(/after \(PT8640000S\) must be shorter than notAfter \(P90D\)/);
+    expect(() => moveLimits(current, new Map([['ValidTime.timeWindow.after', -1]]))).toThrow(/whole number of seconds/);
   });
 
   it('throws for a bound the keyword cannot take, past the other bound, or that constrains nothing', () => {

@@ -254,7 +254,7 @@ export interface Config {
      */
     'fail-on'?: string;
     /**
-     * The embedded emulator's bounds moved away from the documents, to watch the probe find them: Move the bound of a range, length or count rule away from the documents, e.g. SystemDiskSize.maximum=4096 (repeatable)
+     * The embedded emulator's bounds moved away from the documents, to watch the probe find them: Move the bound of a range, length or count rule away from the documents, e.g. SystemDiskSize.maximum=4096, or a time window edge to a duration in seconds, e.g. ValidTime.timeWindow.notAfter=8640000 (repeatable)
      */
     drift?: string[];
   };
@@ -409,7 +409,7 @@ export interface Config {
      */
     reading?: string[];
     /**
-     * Move the bound of a range, length or count rule away from the documents, e.g. SystemDiskSize.maximum=4096 (repeatable)
+     * Move the bound of a range, length or count rule away from the documents, e.g. SystemDiskSize.maximum=4096, or a time window edge to a duration in seconds, e.g. ValidTime.timeWindow.notAfter=8640000 (repeatable)
      */
     drift?: string[];
     /**

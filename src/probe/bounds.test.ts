@@ -17,7 +17,23 @@ describe('probedBounds', () => {
     expect(bounds.get('ClientToken.maxLength')).toMatchObject({ within: [1, 2 ** 16] });
     expect(bounds.get('Name.minLength')).toMatchObject({ within: [128, 1], outerIsLast: true });
     expect(bounds.get('Tag.maxItems')).toMatchObject({ start: 20, within: [0, 2 ** 10] });
-    expect([...bounds.keys()].every((id) => /\.(minimum|maximum|minLength|maxLength|maxItems)$/.test(id))).toBe(true);
+    expect([...bounds.keys()].every((id) => /\.(minimum|maximum|minLength|maxLength|maxItems|timeWindow\.after|timeWindow\.notAfter)$/.test(id))).toBe(true);
+  });
+
+  it('searches each edge of a time window in seconds from now, from the documented edge, with a tolerance for clocks', () => {
+    const bounds = new Map(probedBounds(current).map((b) => [b.rule.id, b]));
+    // "later than now" is exclusive: the first second accepted is now + 1 s.
+    expect(bounds.get('ScheduledStartTime.timeWindow.after')?.plan).toMatchObject({ side: 'lower', start: 1, within: [30 * 86_400, -10 * 366 * 86_400], tolerance: 120 });
+    expect(bounds.get('ValidTime.timeWindow.notAfter')?.plan).toMatchObject({ side: 'upper', start: 90 * 86_400, within: [7 * 86_400, 10 * 366 * 86_400] });
+    expect(bounds.get('ValidTime.timeWindow.after')?.of).toBe('seconds');
+  });
+
+  it('builds a time window edge\'s value from the clock as each request is built', () => {
+    let now = Date.parse('2026-11-30T12:00:00.900Z');
+    const edge = probedBounds(current, { now: () => new Date(now) }).find((b) => b.rule.id === 'ValidTime.timeWindow.notAfter');
+    expect(edge?.valueAt?.(90 * 86_400)).toBe('2027-02-28T12:00:00Z');
+    now += 5000;
+    expect(edge?.valueAt?.(1)).toBe('2026-11-30T12:00:06Z');
   });
 });
 
@@ -27,6 +43,10 @@ describe('editions and readings of a bound', () => {
     expect(explains(null, 'upper', steps([21, 'refused']))).toBe(false);
     expect(explains(20, 'upper', steps([20, 'accepted'], [21, 'refused'], [30, 'inconclusive']))).toBe(true);
     expect(explains(20, 'lower', steps([20, 'accepted'], [19, 'accepted']))).toBe(false);
+    // Without a tolerance the answer at the bound itself counts; with one, answers that close go either way.
+    expect(explains(20, 'lower', steps([20, 'refused']))).toBe(false);
+    expect(explains(2_592_000, 'upper', steps([2_592_060, 'accepted'], [2_592_061, 'refused']), 120)).toBe(true);
+    expect(explains(2_592_000, 'upper', steps([2_592_121, 'accepted']), 120)).toBe(false);
   });
 
   it('scores each edition by the probes whose every answer it predicts, and names the one that stands out', () => {

@@ -45,8 +45,8 @@ function ruleOf(probed: ProbedRule): Rule {
 }
 
 /** The rules to probe, in contract order: every probeable one, or the ones named (an unknown name is a usage error). */
-function chosenRules(contract: Contract, names: readonly string[] | undefined): ProbedRule[] {
-  const limits = new Map(probedBounds(contract).map((b) => [b.rule.id, b]));
+function chosenRules(contract: Contract, names: readonly string[] | undefined, clock: Clock): ProbedRule[] {
+  const limits = new Map(probedBounds(contract, clock).map((b) => [b.rule.id, b]));
   const all = contract.rules.flatMap((rule): ProbedRule[] => {
     const limit = limits.get(rule.id);
     if (limit) return [{ limit }];
@@ -83,8 +83,8 @@ export async function probeApi(options: ProbeOptions): Promise<ProbeResult> {
   const startedAt = new Date();
   const contract = loadContract(options.api);
   const editions = editionsOf(options.api).map((api) => loadContract(api));
-  const chosen = chosenRules(contract, options.rules);
   const clock = options.clock ?? systemClock;
+  const chosen = chosenRules(contract, options.rules, clock);
   const generators = createCaseGenerators(contract, options.clock ? { clock } : hourlyGeneration());
   const include = requiredByAnEdition(contract, editions);
   const attempts = options.attempts ?? 3;

@@ -4,7 +4,7 @@ import { drawCases, type CaseGenerators } from '../../generators/request-case.ts
 import type { Judgement } from '../contract/judge.ts';
 import type { Contract } from '../contract/load.ts';
 import { familySeed } from '../runner/plan.ts';
-import { boundVerdict } from './bound-verdict.ts';
+import { boundVerdict, sizeWords } from './bound-verdict.ts';
 import { editionBounds, explains, readingBounds, type ProbedBound } from './bounds.ts';
 import type { LimitBound, ProbeExchange } from './probe-result.ts';
 import { searchBound, type SizeAnswer } from './search.ts';
@@ -43,8 +43,14 @@ export async function probeLimit(session: ProbeSession, context: LimitProbeConte
   const tally: RuleTally = { requests: 0, inconclusive: {} };
   const bases = basesOf(context, bound);
   let stoppedBecause = '';
+  const { generators } = context;
+  // A time window's value is built as it is sent: `now` moves during a probe.
+  const caseAt = (size: number, base: Record<string, unknown>) =>
+    bound.valueAt
+      ? generators.withValue(bound.rule, bound.valueAt(size), base, sizeWords(size, bound.of))
+      : drawCases(generators.atSize(bound.rule, size, base), familySeed(context.seed, `${bound.rule.id}/size ${size}`), 1, 4)[0];
   const ask = async (size: number): Promise<SizeAnswer | 'stop'> => {
-    const cases = bases.map((base) => drawCases(context.generators.atSize(bound.rule, size, base), familySeed(context.seed, `${bound.rule.id}/size ${size}`), 1, 4)[0]);
+    const cases = bases.map((base) => caseAt(size, base));
     const asked = await askAbout(session, bound.rule.id, cases, tally);
     if (asked.kind === 'answer') {
       exchanges.set(size, { size, ...asked.exchange });
@@ -63,8 +69,8 @@ export async function probeLimit(session: ProbeSession, context: LimitProbeConte
     documented: bound.plan.start,
     ...(documented.length > 1 ? { readings: documented } : {}),
     editions: editionBounds(context.editions, bound.rule.id),
-    agreement: Object.fromEntries(context.editions.map((e) => [e.id, answered ? readingBounds(e, bound.rule.id).some((b) => explains(b, bound.plan.side, outcome.steps)) : null])),
-    ...boundVerdict(outcome, bound.plan, documented, bound.measure.of, stoppedBecause),
+    agreement: Object.fromEntries(context.editions.map((e) => [e.id, answered ? readingBounds(e, bound.rule.id).some((b) => explains(b, bound.plan.side, outcome.steps, bound.plan.tolerance)) : null])),
+    ...boundVerdict(outcome, bound.plan, documented, bound.of, stoppedBecause),
     requests: tally.requests,
     lastAccepted: (outcome.lastAccepted !== undefined && exchanges.get(outcome.lastAccepted)) || null,
     firstRejected: (outcome.firstRefused !== undefined && exchanges.get(outcome.firstRefused)) || null,

@@ -33,9 +33,10 @@ interface ProbeCommon {
   readonly inconclusive: Readonly<Partial<Record<InconclusiveReason | 'unbuildable', number>>>;
 }
 
-/** What the probe of one range, length or count rule found. */
+/** What the probe of one range, length or count rule, or of a time window's edge, found. */
 export interface LimitBound extends ProbeCommon {
-  readonly kind: 'range' | 'length' | 'count';
+  /** `timeWindow`: sizes are seconds from the moment each request was built (`documented`: 2592000 for "within 30 days"). */
+  readonly kind: 'range' | 'length' | 'count' | 'timeWindow';
   /** The side the rule bounds: `upper` (maximum, maxLength, maxItems) or `lower`. */
   readonly side: 'upper' | 'lower';
   /** The bound as the probed contract states it. */

@@ -20,6 +20,10 @@ export interface SearchPlan {
   readonly within: readonly [number, number];
   /** The outer end of `within` is the last size there is (a length of 0): accepted there, the bound is there. */
   readonly outerIsLast?: boolean;
+  /** Sizes this close to a stated bound agree with it whichever the answer (a time window's edge, moved by clocks and latency). */
+  readonly tolerance?: number;
+  /** The first step away from the start (then doubling). @default 1 */
+  readonly firstStep?: number;
 }
 
 /**
@@ -82,8 +86,8 @@ export async function searchBound(plan: SearchPlan, ask: AskSize): Promise<Searc
   const start = Math.min(Math.max(mirror * plan.start, inner), outer);
   const first = await probe(start);
   if (first) return result(first);
-  // Outward from an accepted start, or inward from a refused one, by steps of 1, 2, 4…
-  for (let step = 1; accepted === undefined || refused === undefined; step *= 2) {
+  // Outward from an accepted start, or inward from a refused one, by steps of 1, 2, 4… (or the plan's first step, doubling).
+  for (let step = plan.firstStep ?? 1; accepted === undefined || refused === undefined; step *= 2) {
     const next = accepted !== undefined ? Math.min(accepted + step, outer) : Math.max((refused as number) - step, inner);
     if (next === (accepted ?? refused)) return result(accepted === undefined ? 'nothing-accepted' : plan.outerIsLast ? 'found' : 'unbounded');
     const end = await probe(next);

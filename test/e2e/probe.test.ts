@@ -59,6 +59,13 @@ describe('probe against the embedded emulator', () => {
         expect(bound.firstRejected?.curl).toMatch(/^curl /);
       }
     }
+    // A time window's edges, in seconds from now: placed to the second, within the whole second a request's time is rounded to.
+    const edges = result.bounds.filter((b): b is LimitBound => b.kind === 'timeWindow');
+    expect(edges.map((b) => b.rule).sort()).toEqual(loadContract(api).rules.filter((r) => r.kind === 'timeWindow').map((r) => r.id).sort());
+    for (const edge of edges) {
+      expect(Math.abs((edge.observed ?? Number.NaN) - edge.documented), edge.why).toBeLessThanOrEqual(1);
+      expect(edge.requests).toBeLessThanOrEqual(40);
+    }
     expect(result.closest).toBe(api);
     expect(result.leftBehind).toEqual([]);
   });
@@ -112,6 +119,31 @@ describe('probe against emulators whose bounds were moved', () => {
       expect(bound?.requests, rule).toBeLessThanOrEqual(40);
       expect(bound?.lastAccepted?.size, rule).toBe(n);
     }
+  });
+});
+
+describe('probe against an emulator whose time windows were moved', () => {
+  // Edges moved by a duration in seconds; the first second accepted after an exclusive lower edge is one past it.
+  it.each([
+    ['ScheduledStartTime.timeWindow.notAfter', 45 * 86_400, 45 * 86_400, 'several days past'],
+    ['ScheduledStartTime.timeWindow.after', 3600, 3601, 'an hour later'],
+    ['ValidTime.timeWindow.after', 3600, 3600, 'days earlier'],
+    ['ValidTime.timeWindow.notAfter', 100 * 86_400, 100 * 86_400, 'ten days past'],
+  ])('%s moved to %i s: drift, placed to the second (%s), within 40 requests', { timeout: 60_000 }, async (rule, seconds, edge) => {
+    const { code, result, err } = await probe(['--api', editions.current, '--drift', `${rule}=${seconds}`, '--rule', rule, '--fail-on', 'drift']);
+    expect(code, err).toBe(1);
+    const bound = result.bounds[0] as LimitBound;
+    expect(bound.verdict, bound.why).toBe('drift');
+    // The endpoint reads its clock a little after the request's time was built, rounded down to the second.
+    expect(Math.abs((bound.observed ?? Number.NaN) - edge), bound.why).toBeLessThanOrEqual(1);
+    expect(bound.requests).toBeLessThanOrEqual(40);
+  });
+
+  it('an endpoint a minute off our clock matches: an edge within the tolerance is as documented', { timeout: 60_000 }, async () => {
+    const { code, result, err } = await probe(['--api', editions.current, '--drift', 'ScheduledStartTime.timeWindow.notAfter=2592060', '--rule', 'ScheduledStartTime.timeWindow.notAfter']);
+    expect(code, err).toBe(0);
+    expect(result.bounds[0]).toMatchObject({ verdict: 'matches', documented: 2_592_000 });
+    expect(Math.abs(((result.bounds[0] as LimitBound).observed ?? Number.NaN) - 2_592_060)).toBeLessThanOrEqual(1);
   });
 });
 
