@@ -86,6 +86,9 @@ describe('RPC parameters on the wire', () => {
     expect(validate({ ...base, TargetType: 'Image', 'DataDisk.1.Size': 100 })).toBe(false);
     expect(validate({ ...base, TargetType: 'Image', Size: 20, 'DataDisk.1.Size': 100 })).toBe(true);
     expect(validate({ ...base, TargetType: 'Image', Size: 20, DataDiskSize: 1 })).toBe(false);
-    expect(validate({ RegionId: 'r' })).toBe(false);
+    expect(validate({ Action: 'CreateThing', Version: '2020-01-01' })).toBe(false);
+    // ACS3 sends Action and Version as x-acs-* headers: the body holds the operation's parameters only.
+    expect(validate({ RegionId: 'r' })).toBe(true);
+    expect(validate({ Action: 'OtherThing', RegionId: 'r' })).toBe(false);
   });
 });

@@ -135,7 +135,12 @@ function parametersOf(input: RpcOperationInput, requiredAsDocumented: boolean): 
   ];
 }
 
-/** The form body's schema: protocol and operation parameters by wire name, the top-level conditional requirements as `if`/`then`. */
+/**
+ * The form body's schema: protocol and operation parameters by wire name, the top-level conditional
+ * requirements as `if`/`then`. The protocol parameters are not required in it: a POST may carry them in
+ * the query, and an ACS3 request sends `Action` and `Version` as the x-acs-action and x-acs-version
+ * headers (the `acs3` security scheme), its body the operation's parameters only.
+ */
 export function formSchema(input: RpcOperationInput): JsonSchema {
   const properties = (input.request['properties'] as Readonly<Record<string, JsonSchema>> | undefined) ?? {};
   const required = (input.request['required'] as readonly string[] | undefined) ?? [];
@@ -148,7 +153,7 @@ export function formSchema(input: RpcOperationInput): JsonSchema {
     description: `${input.summary}: every parameter by its wire name.`,
     properties: { ...Object.fromEntries(protocol.map((p) => [p.name, { ...p.schema, description: p.description }])), ...wire.properties },
     patternProperties: wire.patternProperties,
-    required: [...protocol.filter((p) => p.required).map((p) => p.name), ...wire.required],
+    required: wire.required,
     ...(conditions.length > 0 ? { allOf: conditions.map((entry) => conditionalRequirement(entry, givenInForm(properties))), 'x-requiredWhen': conditions } : {}),
   };
 }
