@@ -7,6 +7,7 @@ import { startEmbeddedTargets } from '../src/cli/embedded-targets.ts';
 import { loadProfile } from '../src/profile/load-profile.ts';
 import { apisOfProfile } from '../src/runner/target.ts';
 import { benchGenerators } from './generators.ts';
+import { benchMemory } from './memory.ts';
 import { benchProbe } from './probe.ts';
 import { autocannonRate, checkedCasesPerSecond, startNoopServer, targetAt } from './run.ts';
 
@@ -26,6 +27,14 @@ console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const row of await benchProbe()) {
   console.log(`| ${row.api} | ${row.emulator} | ${row.bounds} | ${row.placed} | ${row.meanRequests} | ${row.maxRequests} | ${row.seconds} |`);
 }
+
+console.log('\n## Peak memory as the budget grows (the API with the most rules, no-op server that accepts everything, a fresh process per budget)\n');
+console.log('| API | --budget | cases sent | findings | kept whole | checked cases/s | peak RSS (MiB) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+const memory = await benchMemory();
+for (const row of memory) console.log(`| ${row.api} | ${row.budget} | ${row.cases} | ${row.findings} | ${row.kept} | ${row.perSecond} | ${row.peakMiB} |`);
+const [small, large] = [memory[0], memory.at(-1)];
+if (small && large) console.log(`\nPeak at --budget ${large.budget} is ${(large.peakMiB / small.peakMiB).toFixed(2)} times that at --budget ${small.budget}.`);
 
 console.log('\n## Run throughput (default plan per API, concurrency 8, shrinking off)\n');
 console.log('| API | target | cases | checked cases/s |');

@@ -1,4 +1,5 @@
 import type { Finding } from '../src/checks/finding.ts';
+import { countFindings, defaultKeptPerKind } from '../src/checks/finding-log.ts';
 import type { RuleOutcome, RunResult } from '../src/runner/run-result.ts';
 
 /** Strings an endpoint could send back that must stay text in every report. */
@@ -89,6 +90,8 @@ export function sampleResult(findings: readonly Finding[] = [
     },
     inconclusive: { 'undocumented-code': 2 },
     findings,
+    findingCounts: countFindings(findings),
+    keptPerKind: defaultKeptPerKind,
     rules: [
       family(smc, '(valid)', { kind: 'valid', coverage: 'covered', cases: 5, conclusive: 5, checks: { 'valid-accepted': 'passed' } }),
       family(smc, 'SystemDiskSize.maximum', { coverage: 'covered', cases: 3, conclusive: 3, findings: { violation: 1, drift: 0, info: 0 }, checks: { 'violation-rejected': 'failed', 'no-server-error': 'passed' } }),
@@ -115,6 +118,18 @@ export function sampleResult(findings: readonly Finding[] = [
 
 /** The not-tested line of `inconclusiveResult()`. */
 export const noCreateLine = 'valid acceptance: not tested (no-create mode; --allow-create to test it)';
+
+const inconclusiveFindings: Finding[] = [
+      sampleFinding({
+        severity: 'info',
+        check: 'ambiguous-rule',
+        code: 'ambiguous_reading_rejects',
+        message: 'ImageName.requiredWhen.TargetType: the endpoint rejects it.',
+        rule: 'ImageName.requiredWhen.TargetType',
+        caseId: `${smc}#3`,
+        case: { kind: 'probe', label: 'ImageName absent with TargetType=Image', expected: { readings: ['required', 'optional'] }, document: { TargetType: 'Image' } },
+      }),
+];
 
 /**
  * An inconclusive run against two APIs: no failing finding, some families inconclusive (authentication,
@@ -150,17 +165,9 @@ export function inconclusiveResult(): RunResult {
       notTested: [noCreateLine],
     },
     inconclusive: { throttling: 3, authentication: 4, 'creating-not-allowed': 5 },
-    findings: [
-      sampleFinding({
-        severity: 'info',
-        check: 'ambiguous-rule',
-        code: 'ambiguous_reading_rejects',
-        message: 'ImageName.requiredWhen.TargetType: the endpoint rejects it.',
-        rule: 'ImageName.requiredWhen.TargetType',
-        caseId: `${smc}#3`,
-        case: { kind: 'probe', label: 'ImageName absent with TargetType=Image', expected: { readings: ['required', 'optional'] }, document: { TargetType: 'Image' } },
-      }),
-    ],
+    findings: inconclusiveFindings,
+    findingCounts: countFindings(inconclusiveFindings),
+    keptPerKind: defaultKeptPerKind,
     rules: [
       family(smc, '(valid)', { kind: 'valid', coverage: 'not-testable', coverageReason: 'no-create mode: a valid request would create a job', inconclusive: { 'creating-not-allowed': 5 } }),
       family(smc, 'SystemDiskSize.maximum', { coverage: 'covered', cases: 3, conclusive: 3, checks: { 'violation-rejected': 'passed', 'no-server-error': 'passed' } }),

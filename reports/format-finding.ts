@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../src/checks/finding.ts';
+import type { FindingCount } from '../src/checks/finding-log.ts';
 import { inconclusiveReasons, type InconclusiveReason } from '../src/checks/outcome.ts';
 import type { RuleOutcome, RunResult } from '../src/runner/run-result.ts';
 
@@ -28,12 +29,12 @@ export function bySeverity(a: Pick<Finding, 'severity'>, b: Pick<Finding, 'sever
 }
 
 /** Counts of findings by a key (their API, check…) and severity. */
-export function countBySeverity(findings: readonly Finding[], keyOf: (finding: Finding) => string): Map<string, Record<Severity, number>> {
+export function countBySeverity(findings: readonly FindingCount[], keyOf: (kind: FindingCount) => string): Map<string, Record<Severity, number>> {
   const counts = new Map<string, Record<Severity, number>>();
   for (const f of findings) {
     const key = keyOf(f);
     const row = counts.get(key) ?? { violation: 0, drift: 0, info: 0 };
-    row[f.severity] += 1;
+    row[f.severity] += f.count;
     counts.set(key, row);
   }
   return counts;

@@ -1,5 +1,6 @@
 import type { RunResult } from '../src/runner/run-result.ts';
 import { inconclusiveReasons } from '../src/checks/outcome.ts';
+import { findingsWords } from '../src/checks/finding-log.ts';
 import { coverageLine, inconclusiveCounts } from './format-finding.ts';
 import { escapeHtml, renderPage } from './page.ts';
 
@@ -77,7 +78,7 @@ export function renderHtml(result: RunResult): string {
     tone: result.verdict,
     header: `<h1 id="verdict">Conformance: ${escapeHtml(result.verdict.toUpperCase())}</h1>
 <div id="coverage"><div>${escapeHtml(coverageLine(result.coverage))}</div></div>
-<div id="reason">${escapeHtml(result.reason)} · ${result.casesSent} cases · ${result.findings.length} findings · seed ${result.seed}${result.strict ? ' · strict' : ''}</div>`,
+<div id="reason">${escapeHtml(result.reason)} · ${result.casesSent} cases · ${findingsWords(result)} · seed ${result.seed}${result.strict ? ' · strict' : ''}</div>`,
     main: `<section><h2>Run</h2><div>Targets: ${result.targets.map((t) => `${escapeHtml(t.api)} at ${escapeHtml(t.endpoint)}`).join('; ') || 'none'}</div>
 <table id="coverage-by-api"><thead><tr><th>API</th><th>testable</th><th>covered</th><th>inconclusive</th><th>not covered</th><th>not testable</th></tr></thead><tbody>${byApi}</tbody></table>
 <div id="inconclusive">Inconclusive answers: ${inconclusive.map(([reason, n]) => `<span data-reason="${escapeHtml(reason)}">${escapeHtml(reason)} ${n}</span>`).join(' · ') || 'none'}</div>

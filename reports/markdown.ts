@@ -1,4 +1,5 @@
 import type { Finding } from '../src/checks/finding.ts';
+import { totalOf, type FindingCount } from '../src/checks/finding-log.ts';
 import type { RunResult } from '../src/runner/run-result.ts';
 import { brief, bySeverity, countBySeverity, coverageLine, inconclusiveCounts, percent, severities } from './format-finding.ts';
 import { byteLength, cell, clipBytes, code, fence, markdownLimit, text } from './markdown-text.ts';
@@ -55,7 +56,7 @@ function head(result: RunResult): string[] {
     `# ${icon[result.verdict]} Conformance: ${result.verdict}`,
     '',
     // One paragraph: a hard line break (trailing backslash) keeps the coverage line under the reason.
-    `${text(brief(result.reason, 400))}. ${result.casesSent} cases sent, ${count(result.findings.length, 'finding')}, seed ${result.seed}${result.strict ? ', strict' : ''}.\\`,
+    `${text(brief(result.reason, 400))}. ${result.casesSent} cases sent, ${count(totalOf(result.findingCounts), 'finding')}, seed ${result.seed}${result.strict ? ', strict' : ''}.\\`,
     `${coverageLine(coverage)}.${notTested}`,
     '',
     `Rerun: ${code(brief(result.rerun, 600))}`,
@@ -70,7 +71,7 @@ function head(result: RunResult): string[] {
 
 /** Per API: families tested conclusively of those testable, the others by state, findings by severity. */
 function apiTable(result: RunResult): string[] {
-  const findings = countBySeverity(result.findings, (f) => f.api);
+  const findings = countBySeverity(result.findingCounts, (f) => f.api);
   const rows = result.coverage.byApi.map((a) => {
     const f = findings.get(a.api) ?? { violation: 0, drift: 0, info: 0 };
     const tested = `${a.covered} of ${a.testable} (${percent(a.testable === 0 ? 100 : (100 * a.covered) / a.testable)}%)`;
@@ -128,34 +129,38 @@ function firstOfEachKind(group: readonly Finding[]): Finding[] {
 }
 
 /** Severity counts in words, most severe first: `2 violations, 1 drift`. */
-function severityWords(findings: readonly Finding[]): string {
+function severityWords(counts: readonly FindingCount[]): string {
   return severities.flatMap((s) => {
-    const n = findings.filter((f) => f.severity === s).length;
+    const n = totalOf(counts, (f) => f.severity === s);
     return n > 0 ? [count(n, s)] : [];
   }).join(', ');
 }
 
 /** The top failing findings by rule, as many as fit in `room`, each with its minimal reproduction. */
 function topFindings(result: RunResult, room: number): string[] {
+  // Counted from every finding; shown from those kept whole (the first few of each kind).
   const failing = result.findings.filter((f) => f.severity !== 'info');
-  const info = result.findings.length - failing.length;
+  const failingCounts = result.findingCounts.filter((f) => f.severity !== 'info');
+  const failingTotal = totalOf(failingCounts);
+  const info = totalOf(result.findingCounts) - failingTotal;
   const infoLine = info > 0 ? ` ${count(info, 'info finding')} (never failing the run: readings the endpoint follows…) in ${elsewhere}.` : '';
   if (failing.length === 0) return ['## Top findings', '', `No failing findings.${infoLine}`, ''];
   const groups = groupsOf(failing);
   const intro = [
     '## Top findings',
     '',
-    `${count(failing.length, 'failing finding')} (${severityWords(failing)}) on ${count(groups.length, 'rule')}; the most severe rules first, one finding per check and code of each.${infoLine}`,
+    `${count(failingTotal, 'failing finding')} (${severityWords(failingCounts)}) on ${count(groups.length, 'rule')}; the most severe rules first, one finding per check and code of each.${infoLine}`,
     '',
   ];
   // One block per finding shown; a rule's heading goes with its first finding so it never stands alone.
   const blocks = groups.slice(0, rulesShown).flatMap((group) => {
     const first = group[0]!;
-    const heading = `### ${severityIcon[first.severity]} ${code(brief(first.rule ?? '(valid request)', 200))} · ${code(brief(first.api, 200))}: ${severityWords(group)}`;
+    const ofGroup = failingCounts.filter((c) => c.api === first.api && c.rule === first.rule);
+    const heading = `### ${severityIcon[first.severity]} ${code(brief(first.rule ?? '(valid request)', 200))} · ${code(brief(first.api, 200))}: ${severityWords(ofGroup)}`;
     return firstOfEachKind(group).map((f, i) => (i === 0 ? `${heading}\n\n${findingBlock(f)}` : findingBlock(f)));
   });
   // Every block ends in a blank line (the note too), so the section needs none of its own.
-  return [...intro, ...fit(blocks, room - sizeOf(intro), failing.length, (left) => `… ${count(left, 'more finding')} in ${elsewhere}.\n`)];
+  return [...intro, ...fit(blocks, room - sizeOf(intro), failingTotal, (left) => `… ${count(left, 'more finding')} in ${elsewhere}.\n`)];
 }
 
 /** What the run did not test and why: the mode's limits, the families without a conclusive answer, inconclusive answers by reason. */

@@ -1,6 +1,7 @@
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
 import { readProgress, type Progress } from './progress.ts';
+import { addFindingCounts, totalOf } from '../src/checks/finding-log.ts';
 import type { ApiShare } from '../src/runner/assemble-result.ts';
 import type { ConformanceMeta } from './define-conformance-suite.ts';
 
@@ -33,10 +34,10 @@ export class ConformanceReporter implements Reporter {
     for (const api of new Set(metas.map((m) => m.api))) {
       const mine = metas.filter((m) => m.api === api);
       const summary = mine.find((m) => m.summary)?.summary;
-      const share: ApiShare = { api, findings: mine.flatMap((m) => m.findings), outcomes: mine.flatMap((m) => (m.outcome ? [m.outcome] : [])), ...(summary ? { summary } : {}) };
+      const share: ApiShare = { api, findings: mine.flatMap((m) => m.findings), findingCounts: addFindingCounts(...mine.map((m) => m.findingCounts)), outcomes: mine.flatMap((m) => (m.outcome ? [m.outcome] : [])), ...(summary ? { summary } : {}) };
       this.shares.push(share);
       const failed = mine.filter((m) => m.findings.some((f) => f.severity === 'violation')).length;
-      this.#log(`${api}: ${summary?.casesSent ?? 0} cases, ${share.findings.length} findings, ${failed} of ${mine.length} rules failing`);
+      this.#log(`${api}: ${summary?.casesSent ?? 0} cases, ${totalOf(share.findingCounts)} findings, ${failed} of ${mine.length} rules failing`);
     }
   }
 }

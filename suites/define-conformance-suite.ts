@@ -1,6 +1,7 @@
 import { beforeAll, describe, inject, it } from 'vitest';
 import { familiesOf, runOperation } from '../src/conformance/run-operation.ts';
 import { isFailing, type Finding } from '../src/checks/finding.ts';
+import { failingTotal, type FindingCount } from '../src/checks/finding-log.ts';
 import type { ApiId } from '../src/contract/apis.ts';
 import type { ApiRunOutput } from '../src/runner/run-api.ts';
 import type { RuleOutcome } from '../src/runner/run-result.ts';
@@ -12,7 +13,10 @@ export interface ConformanceMeta {
   readonly api: ApiId;
   readonly rule: string;
   readonly outcome?: RuleOutcome;
+  /** The family's findings kept whole (the first few of each kind). */
   readonly findings: readonly Finding[];
+  /** The family's findings, every one counted by kind. */
+  readonly findingCounts: readonly FindingCount[];
   readonly summary?: Pick<ApiRunOutput, 'casesSent' | 'interrupted' | 'stopped'>;
 }
 
@@ -61,17 +65,20 @@ export function defineConformanceSuite(api: ApiId): void {
     familiesOf(api).forEach((family, index) => {
       it(family, ({ task }) => {
         if (!output) return;
-        const findings = output.findings.filter((f) => (f.rule ?? '(valid)') === family);
+        const ofFamily = (f: { readonly rule?: string }) => (f.rule ?? '(valid)') === family;
+        const findings = output.findings.filter(ofFamily);
+        const findingCounts = output.findingCounts.filter(ofFamily);
         const outcome = output.outcomes.find((o) => o.rule === family);
         task.meta.conformance = {
           api,
           rule: family,
           findings,
+          findingCounts,
           ...(outcome ? { outcome } : {}),
           ...(index === 0 ? { summary: { casesSent: output.casesSent, interrupted: output.interrupted, ...(output.stopped ? { stopped: output.stopped } : {}) } } : {}),
         };
         const failing = findings.filter((f) => isFailing(f, options.strict));
-        if (failing.length > 0) throw new Error(`${failing.length} finding(s) for ${family}:\n${failing.slice(0, 5).map(describeFinding).join('\n')}`);
+        if (failing.length > 0) throw new Error(`${failingTotal(findingCounts, options.strict)} finding(s) for ${family}:\n${failing.slice(0, 5).map(describeFinding).join('\n')}`);
       });
     });
   });

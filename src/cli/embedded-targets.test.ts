@@ -16,5 +16,5 @@ it('starts embedded emulators with moved bounds: each edition that has the rule 
 });
 
 it('refuses a bound no embedded operation has, before starting any server', async () => {
-  await expect(startEmbeddedTargets(undefined, { drift: new Map([['Nope.maxItems', 1]]) })).rejects.toThrow(/no served operation has a range, length or count rule "Nope.maxItems"/);
+  await expect(startEmbeddedTargets(undefined, { drift: new Map([['Nope.maxItems', 1]]) })).rejects.toThrow(/no served operation has a range, length, count or time-window rule "Nope.maxItems"/);
 });

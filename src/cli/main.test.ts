@@ -142,9 +142,9 @@ describe('serve --drift', () => {
       [['--drift', 'SystemDiskSize.maximum=1.5'], 'needs an integer, not "1.5"'],
       [['--drift', 'SystemDiskSize.maximum='], 'needs an integer, not ""'],
       [['--drift', 'SystemDiskSize.maximum=4096', '--drift', 'SystemDiskSize.maximum=8192'], '--drift SystemDiskSize.maximum is given twice'],
-      [['--drift', 'Nope.maximum=3'], 'no served operation has a range, length or count rule "Nope.maximum"; known: '],
-      [['--drift', 'SourceId.required=1'], 'no served operation has a range, length or count rule "SourceId.required"'],
-      [['--edition', '2019', '--drift', 'Tag.maxItems=25'], 'no served operation has a range, length or count rule "Tag.maxItems"'],
+      [['--drift', 'Nope.maximum=3'], 'no served operation has a range, length, count or time-window rule "Nope.maximum"; known: '],
+      [['--drift', 'SourceId.required=1'], 'no served operation has a range, length, count or time-window rule "SourceId.required"'],
+      [['--edition', '2019', '--drift', 'Tag.maxItems=25'], 'no served operation has a range, length, count or time-window rule "Tag.maxItems"'],
       [['--drift', 'Name.maxLength=-1'], 'Name.maxLength needs a non-negative integer, not -1'],
       [['--drift', 'SystemDiskSize.minimum=3000'], 'leaves SystemDiskSize between 3000 and 2048'],
     ];

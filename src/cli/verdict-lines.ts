@@ -1,4 +1,5 @@
 import { exitCodes } from '../errors/index.ts';
+import { findingsWords } from '../checks/finding-log.ts';
 import type { RunResult } from '../runner/run-result.ts';
 
 /** The exit code of a verdict: 0 passed, 1 failed or interrupted, 4 inconclusive. */
@@ -14,7 +15,7 @@ export function verdictLines(result: RunResult, written: readonly string[]): str
     ...result.coverage.notTested.map((line) => `  not tested: ${line}`),
     ...(result.verdict === 'inconclusive' ? result.coverage.uncovered.slice(0, 10).map((u) => `  not covered: ${u.api} ${u.rule}: ${u.reason}`) : []),
     ...(reasons.length > 0 ? [`  inconclusive answers: ${reasons.join(', ')}`] : []),
-    `${result.casesSent} cases sent, ${result.findings.length} findings. Reports:`,
+    `${result.casesSent} cases sent, ${findingsWords(result)}. Reports:`,
     ...written.map((file) => `  ${file}`),
   ].join('\n') + '\n';
 }

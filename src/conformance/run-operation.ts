@@ -1,3 +1,4 @@
+import { addFindingCounts, countFindings, defaultKeptPerKind, keptPerKind } from '../checks/finding-log.ts';
 import type { ApiId } from '../contract/apis.ts';
 import { loadContract } from '../contract/load.ts';
 import { redactText } from '../protocols/redact.ts';
@@ -48,6 +49,7 @@ export async function runOperation(run: OperationRun, options: RunOptions): Prom
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.budget !== undefined ? { budget: options.budget } : {}),
     ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+    ...(options.keptPerKind !== undefined ? { keptPerKind: options.keptPerKind } : {}),
     allowCreate: options.allowCreate,
     signal: run.signal,
     redact,
@@ -67,5 +69,11 @@ export async function runOperation(run: OperationRun, options: RunOptions): Prom
     ...(options.budget !== undefined ? { budget: options.budget } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
-  return { ...single, findings: [...single.findings, ...checks.findings], outcomes: [...single.outcomes, ...checks.outcomes], casesSent: single.casesSent + checks.calls };
+  return {
+    ...single,
+    findings: [...single.findings, ...keptPerKind(checks.findings, options.keptPerKind ?? defaultKeptPerKind)],
+    findingCounts: addFindingCounts(single.findingCounts, countFindings(checks.findings)),
+    outcomes: [...single.outcomes, ...checks.outcomes],
+    casesSent: single.casesSent + checks.calls,
+  };
 }

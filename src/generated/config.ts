@@ -163,6 +163,10 @@ export interface Config {
      */
     'report-dir'?: string;
     /**
+     * Findings kept whole (request, answer, curl) per kind: API, rule, check, code and severity; every finding is counted (default 10)
+     */
+    'keep-findings'?: number;
+    /**
      * Give the embedded emulator a deliberate fault, to watch the suite catch it (repeatable; see serve --list-faults)
      */
     fault?: string[];

@@ -1,4 +1,5 @@
 import type { Finding } from '../checks/finding.ts';
+import { addFindingCounts, defaultKeptPerKind, type FindingCount } from '../checks/finding-log.ts';
 import type { ApiId } from '../contract/apis.ts';
 import type { ApiRunOutput } from './run-api.ts';
 import type { RuleOutcome, RunResult } from './run-result.ts';
@@ -8,6 +9,7 @@ import { computeCoverage, decideVerdict, totalInconclusive } from './verdict.ts'
 export interface ApiShare {
   readonly api: ApiId;
   readonly findings: readonly Finding[];
+  readonly findingCounts: readonly FindingCount[];
   readonly outcomes: readonly RuleOutcome[];
   readonly summary?: Pick<ApiRunOutput, 'casesSent' | 'interrupted' | 'stopped'>;
 }
@@ -21,6 +23,8 @@ export interface RunFacts {
   readonly rerun: string;
   /** The coverage the verdict demands, in percent. @default 100 */
   readonly minCoverage?: number;
+  /** Findings kept whole per kind. @default defaultKeptPerKind */
+  readonly keptPerKind?: number;
   /** The run was stopped from outside (Ctrl-C) or vitest failed to run a suite. */
   readonly interrupted?: string;
 }
@@ -28,10 +32,11 @@ export interface RunFacts {
 /** Builds the run's result: every finding, an outcome for every family of every API run, coverage, the verdict and its reason. */
 export function assembleResult(shares: readonly ApiShare[], facts: RunFacts): RunResult {
   const findings = shares.flatMap((s) => s.findings);
+  const findingCounts = addFindingCounts(...shares.map((s) => s.findingCounts));
   const rules = shares.flatMap((s) => s.outcomes);
   const coverage = computeCoverage(rules, facts.minCoverage);
   const interrupted = facts.interrupted ?? (shares.some((s) => s.summary?.interrupted) ? 'the deadline passed before every case was sent' : undefined);
-  const { verdict, reason } = decideVerdict(findings, coverage, facts.strict, interrupted);
+  const { verdict, reason } = decideVerdict(findingCounts, coverage, facts.strict, interrupted);
   const stopped = shares.flatMap((s) => (s.summary?.stopped ? [s.summary.stopped] : []));
   return {
     verdict,
@@ -45,6 +50,8 @@ export function assembleResult(shares: readonly ApiShare[], facts: RunFacts): Ru
     coverage,
     inconclusive: totalInconclusive(rules),
     findings,
+    findingCounts,
+    keptPerKind: facts.keptPerKind ?? defaultKeptPerKind,
     rules,
     rerun: facts.rerun,
   };

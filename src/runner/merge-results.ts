@@ -1,3 +1,4 @@
+import { addFindingCounts, keptPerKind } from '../checks/finding-log.ts';
 import type { RuleOutcome, RunResult } from './run-result.ts';
 import { computeCoverage, decideVerdict, totalInconclusive } from './verdict.ts';
 
@@ -8,7 +9,9 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   const seeds = new Set(results.map((r) => r.seed));
   if (seeds.size > 1) throw new Error(`mergeResults: the reports come from runs with different seeds (${[...seeds].join(', ')})`);
   const strict = results.some((r) => r.strict);
-  const findings = results.flatMap((r) => r.findings);
+  // Each shard kept the first few findings of each kind; the merged report keeps as many, and counts them all.
+  const findingCounts = addFindingCounts(...results.map((r) => r.findingCounts));
+  const findings = keptPerKind(results.flatMap((r) => r.findings), first.keptPerKind);
   // A family whose chunks went to several shards adds up their counts.
   const rules = new Map<string, RuleOutcome>();
   for (const outcome of results.flatMap((r) => r.rules)) {
@@ -19,7 +22,7 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   const merged = [...rules.values()];
   const coverage = computeCoverage(merged, Math.max(...results.map((r) => r.coverage.minimum)));
   const interrupted = results.find((r) => r.verdict === 'interrupted')?.reason;
-  const { verdict, reason } = decideVerdict(findings, coverage, strict, interrupted);
+  const { verdict, reason } = decideVerdict(findingCounts, coverage, strict, interrupted);
   return {
     verdict,
     reason,
@@ -32,6 +35,8 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     coverage,
     inconclusive: totalInconclusive(merged),
     findings,
+    findingCounts,
+    keptPerKind: first.keptPerKind,
     rules: merged,
     // Every shard's command without its --shard: the run the shards make up.
     rerun: first.rerun.replace(/ --shard \S+/, ''),

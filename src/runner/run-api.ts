@@ -2,6 +2,7 @@ import { hourlyGeneration } from '../../generators/context.ts';
 import { createCaseGenerators, type CaseGenerators, type RequestCase } from '../../generators/request-case.ts';
 import type { FindingDraft } from '../checks/check.ts';
 import type { Finding } from '../checks/finding.ts';
+import { FindingLog, type FindingCount } from '../checks/finding-log.ts';
 import type { InconclusiveReason } from '../checks/outcome.ts';
 import type { ApiId } from '../contract/apis.ts';
 import { loadContract, type Contract } from '../contract/load.ts';
@@ -61,12 +62,17 @@ export interface ApiRunOptions {
   readonly stopAfter?: number;
   /** Called after every case, for progress display. */
   readonly onCase?: (done: number, total: number, findings: number) => void;
+  /** Findings kept whole per kind (API, rule, check, code, severity); every one is counted. @default 10 */
+  readonly keptPerKind?: number;
 }
 
 /** What one API's run produced. */
 export interface ApiRunOutput {
   readonly api: ApiId;
+  /** The findings kept whole: the first few of each kind (every resource left behind). */
   readonly findings: Finding[];
+  /** Every finding, counted by kind. */
+  readonly findingCounts: FindingCount[];
   readonly outcomes: RuleOutcome[];
   readonly casesSent: number;
   readonly interrupted: boolean;
@@ -197,7 +203,7 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
   const tally = new FamilyTally(options.api, []);
   const mayCreate = options.allowCreate === true || isLoopback(options.target.config.endpoint);
   const guard = createStopGuard(options.target.config.endpoint, options.stopAfter ?? 8);
-  const findings: Finding[] = [];
+  const log = new FindingLog(options.keptPerKind);
   const failing = new Map<string, { item: PlannedCase; check: string; code: string }>();
   let sent = 0;
   let done = 0;
@@ -223,24 +229,26 @@ export async function runApi(options: ApiRunOptions): Promise<ApiRunOutput> {
     }
     const { bound, first, cleanup, checked } = result;
     guard.note(first.answer);
-    if (cleanup.leftBehind.length > 0) findings.push(cleanupFinding(options.api, item.id, options.seed, redact, cleanup.leftBehind, options.target));
+    if (cleanup.leftBehind.length > 0) log.keep(cleanupFinding(options.api, item.id, options.seed, redact, cleanup.leftBehind, options.target));
     tally.sent(item.family, item.case, checked.outcome, checked.results);
     for (const { check, drafts } of checked.results) {
       for (const draft of drafts) {
-        findings.push(findingOf(options.api, options.seed, redact, item, bound.request, first, check, draft));
+        const kind = { api: options.api, ...(item.case.rule ? { rule: item.case.rule } : {}), check, code: draft.code, severity: draft.severity };
+        log.record(kind, () => findingOf(options.api, options.seed, redact, item, bound.request, first, check, draft));
         // Only the first failing case of each family, check and code is shrunk: the rest need not be kept.
         const key = `${item.family}|${check}|${draft.code}`;
         if (draft.severity === 'violation' && !failing.has(key)) failing.set(key, { item, check, code: draft.code });
       }
     }
     done += 1;
-    options.onCase?.(done, Math.max(expected, done), findings.length);
+    options.onCase?.(done, Math.max(expected, done), log.total);
   };
 
   await forEachConcurrently(shareOf(families, options.dealer ?? new ShardDealer(shard), tally), options.concurrency ?? 4, runCase);
+  const findings = log.kept;
   if (!interrupted && !options.cases) await shrinkFailures(runner, options, [...failing.values()], findings, redact);
   const stop = guard.stopped();
-  return { api: options.api, findings, outcomes: tally.outcomes(), casesSent: sent, interrupted, ...(stop ? { stopped: stop.words } : {}) };
+  return { api: options.api, findings, findingCounts: log.counts(), outcomes: tally.outcomes(), casesSent: sent, interrupted, ...(stop ? { stopped: stop.words } : {}) };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly budget?: number;
   /** This machine's share of every API's cases and call sequences. @default every case */
   readonly shard?: Shard;
+  /** Findings kept whole per kind (API, rule, check, code, severity); every one is counted. @default 10 */
+  readonly keptPerKind?: number;
   /** Epoch milliseconds after which no case starts. */
   readonly deadline?: number;
   readonly strict: boolean;

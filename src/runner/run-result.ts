@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../checks/finding.ts';
+import type { FindingCount } from '../checks/finding-log.ts';
 import type { InconclusiveReason } from '../checks/outcome.ts';
 
 /**
@@ -97,7 +98,12 @@ export interface RunResult {
   readonly coverage: Coverage;
   /** Inconclusive cases of the whole run, by reason. */
   readonly inconclusive: Readonly<Partial<Record<InconclusiveReason, number>>>;
+  /** The findings kept whole: the first few of each kind (API, rule, check, code, severity), and every resource left behind. */
   readonly findings: readonly Finding[];
+  /** Every finding of the run, counted by kind: what the verdict and the totals count. */
+  readonly findingCounts: readonly FindingCount[];
+  /** Findings kept whole per kind (`--keep-findings`). */
+  readonly keptPerKind: number;
   readonly rules: readonly RuleOutcome[];
   /** The command line that repeats the run. */
   readonly rerun: string;

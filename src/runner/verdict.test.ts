@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../checks/finding.ts';
+import type { FindingCount } from '../checks/finding-log.ts';
 import type { RuleOutcome } from './run-result.ts';
 import { computeCoverage, decideVerdict, totalInconclusive } from './verdict.ts';
 
@@ -15,7 +16,7 @@ const outcome = (rule: string, coverage: RuleOutcome['coverage'], extra: Partial
   checks: {},
   ...extra,
 });
-const finding = (severity: Finding['severity']): Finding => ({ check: 'c', code: 'x', severity, api: 'a', caseId: 'a#1', message: 'm', request: { method: 'GET', url: 'u', headers: {} }, curl: '', seed: 1 });
+const finding = (severity: Finding['severity']): FindingCount => ({ check: 'c', code: 'x', severity, api: 'a', count: 1 });
 
 describe('computeCoverage and decideVerdict', () => {
   it('passes only with every testable family covered, and says what was not testable', () => {
@@ -33,6 +34,11 @@ describe('computeCoverage and decideVerdict', () => {
     expect(verdict.reason).toContain('R2 (answered with authentication errors)');
     expect(decideVerdict([], computeCoverage(rules, 50), false).verdict).toBe('passed');
     expect(totalInconclusive(rules)).toEqual({ authentication: 3 });
+  });
+
+  it('counts every finding of a kind, kept whole or not', () => {
+    const verdict = decideVerdict([{ ...finding('violation'), count: 1234 }, { ...finding('drift'), count: 5 }], computeCoverage([outcome('R1', 'covered')]), true);
+    expect(verdict.reason).toMatch(/^1239 findings of severity violation or drift/);
   });
 
   it('fails on a violation whatever the coverage, on drift only when strict; an interruption wins over coverage', () => {

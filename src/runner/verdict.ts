@@ -1,4 +1,4 @@
-import { isFailing, type Finding } from '../checks/finding.ts';
+import { failingTotal, totalOf, type FindingCount } from '../checks/finding-log.ts';
 import { inconclusiveReasons, type InconclusiveReason } from '../checks/outcome.ts';
 import type { ApiCoverage, Coverage, RuleOutcome, Verdict } from './run-result.ts';
 
@@ -55,8 +55,8 @@ function plural(n: number, word: string): string {
  * The verdict and its one-line reason. Failing findings fail the run whatever else; an interrupted
  * run is `interrupted`; otherwise it passes only when coverage reaches the minimum.
  */
-export function decideVerdict(findings: readonly Finding[], coverage: Coverage, strict: boolean, interrupted?: string): { verdict: Verdict; reason: string } {
-  const failing = findings.filter((f) => isFailing(f, strict)).length;
+export function decideVerdict(findings: readonly FindingCount[], coverage: Coverage, strict: boolean, interrupted?: string): { verdict: Verdict; reason: string } {
+  const failing = failingTotal(findings, strict);
   const coverageLine = `${coverage.covered} of ${coverage.testable} testable rules tested conclusively (${coverage.percent}%)`;
   if (failing > 0) return { verdict: 'failed', reason: `${plural(failing, 'finding')} of severity ${strict ? 'violation or drift (--strict)' : 'violation'}; ${coverageLine}` };
   if (interrupted) return { verdict: 'interrupted', reason: `${interrupted}; ${coverageLine}` };
@@ -64,7 +64,7 @@ export function decideVerdict(findings: readonly Finding[], coverage: Coverage, 
     const shown = coverage.uncovered.slice(0, 3).map((u) => `${u.rule} (${u.reason})`).join(', ');
     return { verdict: 'inconclusive', reason: `no failing finding, but ${coverageLine}, below the minimum of ${coverage.minimum}%: ${shown}${coverage.uncovered.length > 3 ? ` and ${coverage.uncovered.length - 3} more` : ''}` };
   }
-  const drift = findings.filter((f) => f.severity === 'drift').length;
-  const info = findings.filter((f) => f.severity === 'info').length;
+  const drift = totalOf(findings, (f) => f.severity === 'drift');
+  const info = totalOf(findings, (f) => f.severity === 'info');
   return { verdict: 'passed', reason: `no finding of severity violation${strict ? ' or drift' : ''} (${drift} drift, ${info} info); ${coverageLine}` };
 }

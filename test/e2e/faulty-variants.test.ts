@@ -42,7 +42,7 @@ describe('the run against faulty emulators', () => {
     const embedded = await startEmbeddedTargets(undefined, { faults: [fault] });
     started.push(embedded);
     const output = await runApi({ api, target: embedded.targets[api]!, seed: 11, rules: new Set([family]), plan: { valid: 12, perRule: 3 }, shrink: { cases: 0, requests: 0 } });
-    const result = assembleResult([{ api, findings: output.findings, outcomes: output.outcomes }], { seed: 11, strict, startedAt: new Date(), targets: [], rerun: '' });
+    const result = assembleResult([{ api, findings: output.findings, findingCounts: output.findingCounts, outcomes: output.outcomes }], { seed: 11, strict, startedAt: new Date(), targets: [], rerun: '' });
     expect(result.verdict).toBe('failed');
     const named = result.findings.filter((f) => f.check === check && (f.rule ?? '(valid)') === family && f.severity !== 'info');
     expect(named.length, JSON.stringify(result.findings.map((f) => [f.check, f.code, f.rule]).slice(0, 10))).toBeGreaterThan(0);

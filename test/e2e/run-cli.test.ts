@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.ts';
 import { loadProfile } from '../../src/profile/load-profile.ts';
+import type { RunResult } from '../../src/runner/run-result.ts';
 
 // A target that accepts everything: every violation case must be caught.
 let server: http.Server;
@@ -56,6 +57,26 @@ describe('run against a profile', () => {
       expect(text, name).not.toContain(secret);
       expect(text, name).not.toMatch(/Signature=[0-9a-zA-Z%+/]{10,}/);
     }
+  }, 120_000);
+
+  it('counts every finding and keeps the first few of each kind whole (--keep-findings), in every report', async () => {
+    const reportDir = path.join(dir, 'kept');
+    const api = 'alibaba-smc/CreateReplicationJob@current';
+    const result = await cli(['run', '--profile', profileFile, '--api', api, '--seed', '5', '--valid', '3', '--per-rule', '4', '--keep-findings', '1', '--report-dir', reportDir]);
+    expect(result.code, result.err).toBe(1);
+    const report = JSON.parse(await readFile(path.join(reportDir, 'report.json'), 'utf8')) as RunResult;
+    const total = report.findingCounts.reduce((sum, c) => sum + c.count, 0);
+    // Four violation cases per rule, all accepted: four findings of each kind, one kept whole.
+    expect(report.findingCounts.some((c) => c.rule === 'SystemDiskSize.maximum' && c.check === 'violation-rejected' && c.count === 4)).toBe(true);
+    expect(report.keptPerKind).toBe(1);
+    const perKind = new Map<string, number>();
+    for (const f of report.findings) perKind.set(`${f.rule}|${f.check}|${f.code}|${f.severity}`, (perKind.get(`${f.rule}|${f.check}|${f.code}|${f.severity}`) ?? 0) + 1);
+    expect([...perKind].filter(([, n]) => n > 1)).toEqual([]);
+    expect(perKind.size).toBe(report.findingCounts.length);
+    // The verdict counts them all, and so do the console and the summary.
+    expect(result.out).toMatch(new RegExp(`^FAILED: ${report.findingCounts.filter((c) => c.severity === 'violation').reduce((sum, c) => sum + c.count, 0)} findings of severity violation`));
+    expect(result.out).toContain(`${total} findings (${report.findings.length} kept whole: the first 1 of each kind)`);
+    expect(await readFile(path.join(reportDir, 'summary.md'), 'utf8')).toContain(`${total} findings`);
   }, 120_000);
 
   it('sends the same requests for the same seed (signatures and their dates aside)', async () => {

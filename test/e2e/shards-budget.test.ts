@@ -15,12 +15,12 @@ async function runTo(dir: string, args: readonly string[]): Promise<{ code: numb
   return { code, err, result: JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as RunResult };
 }
 
-/** Findings as the comparison counts them: by API, rule, check, code and severity. */
+/** Findings as the comparison counts them: every one (kept whole or only counted), by API, rule, check, code and severity. */
 function findingCounts(result: RunResult): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const f of result.findings) {
+  for (const f of result.findingCounts) {
     const key = [f.api, f.rule ?? '', f.check, f.code, f.severity].join(' | ');
-    counts[key] = (counts[key] ?? 0) + 1;
+    counts[key] = (counts[key] ?? 0) + f.count;
   }
   return counts;
 }

@@ -19,7 +19,7 @@ export const mergeReportsCommand: Command = {
     const results: RunResult[] = [];
     for (const file of positionals) {
       const result = parseJson(await readInput(file, io), file) as RunResult;
-      if (!Array.isArray(result.findings) || !Array.isArray(result.rules) || typeof result.coverage !== 'object') throw new InputError(`${file} is not a report.json of a run (of this version)`);
+      if (!Array.isArray(result.findings) || !Array.isArray(result.findingCounts) || typeof result.keptPerKind !== 'number' || !Array.isArray(result.rules) || typeof result.coverage !== 'object') throw new InputError(`${file} is not a report.json of a run (of this version)`);
       results.push(result);
     }
     let merged: RunResult;

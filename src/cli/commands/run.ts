@@ -18,6 +18,7 @@ import { exitCodeOf, verdictLines } from '../verdict-lines.ts';
 import { countFrom, seedFrom, seedOption } from '../seed-option.ts';
 import { createProgressDisplay } from '../../../suites/progress.ts';
 import { dryRun } from './dry-run.ts';
+import { defaultKeptPerKind } from '../../checks/finding-log.ts';
 
 /** Secrets of the targets, scrubbed from every finding. */
 function secretsOf(targets: Partial<Record<ApiId, Target>>): string[] {
@@ -72,6 +73,7 @@ export const runCommand: Command = {
     'allow-create': { type: 'boolean', description: 'Send cases that create resources to an endpoint outside loopback (they are deleted after)' },
     'dry-run': { type: 'boolean', description: 'Print the cases and their wire form; send nothing' },
     'report-dir': { type: 'string', valueType: 'path', value: '<dir>', description: 'Where the reports go (default out/reports)' },
+    'keep-findings': { type: 'string', valueType: 'count', value: '<n>', description: 'Findings kept whole (request, answer, curl) per kind: API, rule, check, code and severity; every finding is counted (default 10)' },
     fault: { type: 'string', multiple: true, value: '<name>', description: 'Give the embedded emulator a deliberate fault, to watch the suite catch it (repeatable; see serve --list-faults)' },
     quota: { type: 'string', valueType: 'count', value: '<n>', description: "The embedded emulator's job quota (default: each edition's documented one); a small one lets call sequences reach it" },
     reading: { ...readingOption, description: `The embedded emulator follows this reading where the documents contradict themselves (repeatable; see 'list')` },
@@ -109,6 +111,7 @@ export const runCommand: Command = {
         ...(values['rate'] !== undefined ? { rate: countFrom(values['rate'], 'rate', 'run', 0) } : {}),
         ...(values['timeout'] !== undefined ? { timeoutMs: countFrom(values['timeout'], 'timeout', 'run', 10_000) } : {}),
         ...(values['budget'] !== undefined ? { budget: countFrom(values['budget'], 'budget', 'run', 0) } : {}),
+        ...(values['keep-findings'] !== undefined ? { keptPerKind: countFrom(values['keep-findings'], 'keep-findings', 'run', defaultKeptPerKind) } : {}),
         ...(shard ? { shard } : {}),
         ...(values['deadline'] !== undefined ? { deadline: startedAt.getTime() + 1000 * countFrom(values['deadline'], 'deadline', 'run', 0) } : {}),
       };
@@ -139,7 +142,7 @@ export const runCommand: Command = {
       display.end();
       process.off('SIGINT', onInterrupt);
       process.off('SIGTERM', onInterrupt);
-      const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.budget !== undefined ? [`--budget ${options.budget}`] : []), ...(shard ? [`--shard ${shard.index}/${shard.count}`] : []), ...(options.strict ? ['--strict'] : []), ...[...readings].map(([c, r]) => `--reading ${c}=${r}`), ...(minCoverage < 100 ? [`--min-coverage ${minCoverage}`] : [])].join(' ');
+      const rerun = ['migration-conformance run', ...(profilePath ? [`--profile ${profilePath}`] : []), ...apis.map((a) => `--api ${a}`), `--seed ${seed}`, ...(options.budget !== undefined ? [`--budget ${options.budget}`] : []), ...(options.keptPerKind !== undefined ? [`--keep-findings ${options.keptPerKind}`] : []), ...(shard ? [`--shard ${shard.index}/${shard.count}`] : []), ...(options.strict ? ['--strict'] : []), ...[...readings].map(([c, r]) => `--reading ${c}=${r}`), ...(minCoverage < 100 ? [`--min-coverage ${minCoverage}`] : [])].join(' ');
       const result = assembleResult(shares, {
         seed,
         strict: options.strict,
@@ -147,6 +150,7 @@ export const runCommand: Command = {
         targets: apis.map((api) => ({ api, endpoint: targets[api]!.config.endpoint, ...(editionOf(api) ? { edition: editionOf(api) as string } : {}) })),
         rerun,
         minCoverage,
+        ...(options.keptPerKind !== undefined ? { keptPerKind: options.keptPerKind } : {}),
         ...(interrupted ? { interrupted: 'interrupted (Ctrl-C) before every case was sent' } : errors.length > 0 ? { interrupted: `a suite could not run: ${errors.join('; ')}` } : {}),
       });
       const dir = path.resolve((values['report-dir'] as string | undefined) ?? path.join('out', 'reports'));
