@@ -1,26 +1,28 @@
 /** Checked cases per second through the whole pipeline, and the raw request rate autocannon reaches on the same server. */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { ApiId } from '../src/contract/apis.ts';
 import { loadProfile } from '../src/profile/load-profile.ts';
 import { runApi } from '../src/runner/run-api.ts';
 import { targetFor, type Target } from '../src/runner/target.ts';
 
-/** A loopback server that answers every request at once with a fixed success body. */
+/** The no-op server of bench/noop-server.ts, started in a process of its own; `close` ends it. */
 export async function startNoopServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const body = JSON.stringify({ RequestId: 'C8B26B44-0189-443E-9816-D951F59623A9', JobId: 'j-noop', id: 'noop', name: 'noop', status: 'MIGRATING', instance_id: 'noop', task_id_list: ['noop'] });
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./noop-server.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the no-op server exited (${code}) before it listened`)));
+    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
   };
 }
 

@@ -82,5 +82,5 @@ export { buildRpcRequest } from './alibaba-rpc-client.ts';
 export type { AlibabaCredentials, RpcCall } from './alibaba-rpc-client.ts';
 export { buildRestRequest, fillPath } from './huawei-rest-client.ts';
 export type { HuaweiCredentials, RestCall } from './huawei-rest-client.ts';
-export { readResponse, toCurl } from './wire-request.ts';
+export { toCurl } from './wire-request.ts';
 export type { WireRequest, WireResponse } from './wire-request.ts';

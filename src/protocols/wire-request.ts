@@ -25,11 +25,3 @@ export function toCurl(request: WireRequest): string {
   return parts.join(' ');
 }
 
-/** Reads a fetch Response into plain data. */
-export async function readResponse(response: Response): Promise<WireResponse> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  return { status: response.status, headers, body: await response.text() };
-}

@@ -1,5 +1,6 @@
 import type { Exchange, TransportFailureKind } from '../protocols/exchange.ts';
-import { readResponse, type WireRequest, type WireResponse } from '../protocols/wire-request.ts';
+import type { WireRequest, WireResponse } from '../protocols/wire-request.ts';
+import { exchangeHttp } from './http-exchange.ts';
 
 export type { Exchange, TransportFailureKind } from '../protocols/exchange.ts';
 
@@ -32,6 +33,8 @@ function classify(error: unknown): { kind: TransportFailureKind; message: string
   if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', message: 'no response before the timeout' };
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: 'connection refused' };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return { kind: 'reset', message: `connection reset (${code})` };
+  // Bytes that are no HTTP answer (node's parser: HPE_…).
+  if (code.startsWith('HPE_')) return { kind: 'other', message: `not an HTTP answer: ${(error as Error).message} (${code})` };
   return { kind: 'other', message: `${cause?.message ?? (error as Error).message}${code ? ` (${code})` : ''}` };
 }
 
@@ -46,10 +49,7 @@ export async function send(build: () => WireRequest, options: SendOptions = {}):
   for (let attempt = 0; ; attempt += 1) {
     await options.beforeAttempt?.();
     try {
-      const signals = [AbortSignal.timeout(options.timeoutMs ?? 10_000), ...(options.signal ? [options.signal] : [])];
-      const response = await readResponse(
-        await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }), signal: AbortSignal.any(signals), redirect: 'manual' }),
-      );
+      const response = await exchangeHttp(request, { timeoutMs: options.timeoutMs ?? 10_000, ...(options.signal ? { signal: options.signal } : {}) });
       if (attempt < retries && (options.throttled ?? ((r: WireResponse) => r.status === 429))(response)) {
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs(response, attempt, options.maxRetryDelayMs ?? 5000)));
         request = build();
