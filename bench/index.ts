@@ -33,8 +33,9 @@ console.log('| API | --budget | cases sent | findings | kept whole | checked cas
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 const memory = await benchMemory();
 for (const row of memory) console.log(`| ${row.api} | ${row.budget} | ${row.cases} | ${row.findings} | ${row.kept} | ${row.perSecond} | ${row.peakMiB} |`);
-const [small, large] = [memory[0], memory.at(-1)];
-if (small && large) console.log(`\nPeak at --budget ${large.budget} is ${(large.peakMiB / small.peakMiB).toFixed(2)} times that at --budget ${small.budget}.`);
+for (const [before, after] of memory.slice(1).map((row, index) => [memory[index], row] as const)) {
+  if (before) console.log(`${before === memory[0] ? '\n' : ''}Peak at --budget ${after.budget} is ${(after.peakMiB / before.peakMiB).toFixed(2)} times that at --budget ${before.budget}.`);
+}
 
 console.log('\n## Run throughput (default plan per API, concurrency 8, shrinking off)\n');
 console.log('| API | target | cases | checked cases/s |');

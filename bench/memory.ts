@@ -25,7 +25,7 @@ export function largestApi(): ApiId {
 }
 
 /** Runs bench/memory-run.ts once per budget, one after the other. */
-export async function benchMemory(budgets: readonly number[] = [2000, 20_000], api: ApiId = largestApi()): Promise<MemoryBenchRow[]> {
+export async function benchMemory(budgets: readonly number[] = [2000, 20_000, 40_000], api: ApiId = largestApi()): Promise<MemoryBenchRow[]> {
   const rows: MemoryBenchRow[] = [];
   for (const budget of budgets) {
     const { stdout } = await promisify(execFile)(process.execPath, [child, String(budget), api], { maxBuffer: 1 << 20 });
