@@ -9,6 +9,30 @@ const profile = loadProfile();
 const smc = { vendor: 'alibaba' as const, config: profile.targets['alibaba-smc']! };
 const valid = (request: Record<string, unknown>, pointer?: string): RequestCase => ({ kind: 'valid', label: 't', request, expected: { outcome: 'accept' }, ...(pointer ? { pointer } : {}) });
 
+/** Freezes a value and everything in it: a binder that writes into a case's request throws. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('binders', () => {
+  it('never write into the case\'s request: generated requests share structure with their base', async () => {
+    const smcCase = deepFreeze(valid({ RegionId: 'x', SourceId: 'x', ClientToken: 'abcdefghijklmnop', Name: 'job', ImageName: 'image', SystemDiskSize: 20, DataDisk: [{ Index: 9, Size: 20, Part: [{ Device: '0_1', SizeBytes: 1 }] }], Tag: [{ Key: 'k', Value: 'v' }], VpcId: 'v', VSwitchId: 'w' }));
+    const before = JSON.stringify(smcCase.request);
+    const bound = await createBinder(smc).bind(smcCase);
+    expect('request' in bound && bound.request['SourceId']).not.toBe('x');
+    expect(JSON.stringify(smcCase.request)).toBe(before);
+    const dcs = { vendor: 'huawei' as const, config: profile.targets['huawei-dcs']! };
+    const dcsCase = deepFreeze(valid({ task_name: 't', vpc_id: 'v', subnet_id: 's', security_group_id: 'g', target_instance: { id: 'x', name: 'n' }, source_instance: { addrs: '10.0.0.1:6379' } }));
+    const dcsBound = await createBinder(dcs).bind(dcsCase);
+    expect('request' in dcsBound && (dcsBound.request['target_instance'] as { id: string }).id).not.toBe('x');
+    expect((dcsCase.request['target_instance'] as { id: string }).id).toBe('x');
+  });
+});
+
 describe('createBinder (SMC)', () => {
   it('puts fixture ids in place: region, an Available source with room, existing disk indexes, a VSwitch of the VPC', async () => {
     const binder = createBinder(smc);

@@ -29,6 +29,17 @@ function assignDisks(source: SmcSource, disks: readonly Record<string, unknown>[
 }
 
 /**
+ * The case's request copied as deep as the binder writes to it: the top level and the data disk
+ * entries (their Index). The rest stays shared with the case, whose requests share structure with
+ * their base: nothing here writes below these.
+ */
+function writableCopy(request: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...request };
+  if (Array.isArray(copy['DataDisk'])) copy['DataDisk'] = (copy['DataDisk'] as unknown[]).map((disk) => (isObject(disk) ? { ...disk } : disk));
+  return copy;
+}
+
+/**
  * Binds cases to an SMC target's fixtures: the region, an Available source leased to one case at a
  * time whose disks hold every size the case asks for, data disk indexes that exist, a VSwitch of its
  * VPC, a unique ClientToken, names unique among live jobs.
@@ -41,7 +52,7 @@ export function createSmcBinder(config: AlibabaSmcTarget): Binder {
     capacity: () => sources.size,
     references: ['/RegionId', '/SourceId', '/VSwitchId', '/VpcId', '/DataDisk/*/Index'],
     async bind(c) {
-      const request = structuredClone(c.request) as Record<string, unknown>;
+      const request = writableCopy(c.request);
       const edited = c.anyValue ? undefined : c.pointer;
       rebind(request, 'RegionId', '/RegionId', edited, config.regionId);
       const token = request['ClientToken'];

@@ -13,7 +13,9 @@ export function createDcsBinder(config: HuaweiDcsTarget): Binder {
     capacity: () => instances.size,
     references: ['/target_instance/id', '/target_instance/name', '/vpc_id', '/subnet_id', '/security_group_id'],
     async bind(c) {
-      const request = structuredClone(c.request) as Record<string, unknown>;
+      // Copied as deep as it is written (the top level and the target instance): the rest stays shared with the case.
+      const request: Record<string, unknown> = { ...c.request };
+      if (isObject(request['target_instance'])) request['target_instance'] = { ...request['target_instance'] };
       const edited = c.anyValue ? undefined : c.pointer;
       rebind(request, 'vpc_id', '/vpc_id', edited, vpc?.vpcId);
       rebind(request, 'subnet_id', '/subnet_id', edited, vpc?.subnetIds[0]);
