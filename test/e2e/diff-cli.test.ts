@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.ts';
+import { cli, cliProcess } from '../helpers/cli.ts';
 import { docText, foldSpace } from '../helpers/shared-docs.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -186,15 +185,7 @@ describe('--fail-on with editions of our own (MIGRATION_CONFORMANCE_SCHEMAS)', (
   let schemas = '';
 
   /** Runs the CLI in a child process on the copied contracts folder. */
-  async function spawned(args: readonly string[]): Promise<{ code: number | null; out: string; err: string }> {
-    const child = spawn(process.execPath, [path.join(root, 'src/cli/main.ts'), ...args], { cwd: root, env: { ...process.env, MIGRATION_CONFORMANCE_SCHEMAS: schemas }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    return { code, out, err };
-  }
+  const spawned = (args: readonly string[]) => cliProcess(args, { MIGRATION_CONFORMANCE_SCHEMAS: schemas });
 
   /** A copy of the current edition as `@<edition>`, changed by `edit`. */
   async function edition(name: string, edit: (contract: Record<string, unknown>, request: Record<string, unknown>) => void): Promise<string> {

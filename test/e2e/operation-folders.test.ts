@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliProcess } from '../helpers/cli.ts';
 
 // An operation is a folder: two new operations, each only a copied folder with another name, route or
 // Action (and no stateful rules), are listed, validated, generated and run against the embedded emulator.
@@ -16,15 +16,7 @@ const copies = [
 ] as const;
 
 /** Runs the CLI in a child process on the copied contracts folder. */
-async function cli(args: readonly string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'src/cli/main.ts'), ...args], { cwd: root, env: { ...process.env, MIGRATION_CONFORMANCE_SCHEMAS: schemas }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, out, err };
-}
+const cli = (args: readonly string[]) => cliProcess(args, { MIGRATION_CONFORMANCE_SCHEMAS: schemas });
 
 beforeAll(async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'mc-folders-'));
