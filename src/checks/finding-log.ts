@@ -62,14 +62,12 @@ function leftBehind(finding: Finding): boolean {
 
 /** The first `perKind` findings of each kind, in their order, and every resource left behind. */
 export function keptPerKind(findings: readonly Finding[], perKind: number): Finding[] {
-  const seen = new Map<string, number>();
-  return findings.filter((f) => {
-    if (leftBehind(f)) return true;
-    const key = keyOf(f);
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return n < perKind;
-  });
+  const log = new FindingLog(perKind);
+  for (const finding of findings) {
+    if (leftBehind(finding)) log.keep(finding);
+    else log.record(finding, () => finding);
+  }
+  return log.kept;
 }
 
 /**
@@ -87,20 +85,22 @@ export class FindingLog {
 
   /** Counts a finding of `kind`; builds and keeps it when fewer than `perKind` of its kind are kept. */
   record(kind: FindingKind, build: () => Finding): void {
-    const key = keyOf(kind);
-    const known = this.#counts.get(key) ?? { kind: kindOf(kind), count: 0 };
-    known.count += 1;
-    this.#counts.set(key, known);
-    if (known.count <= this.#perKind) this.kept.push(build());
+    if (this.#count(kind) <= this.#perKind) this.kept.push(build());
   }
 
   /** Counts and keeps a finding whatever its kind's count: one every reader must see (a resource left on the target). */
   keep(finding: Finding): void {
-    const key = keyOf(finding);
-    const known = this.#counts.get(key) ?? { kind: kindOf(finding), count: 0 };
+    this.#count(finding);
+    this.kept.push(finding);
+  }
+
+  /** Counts one more finding of `kind`; how many of it there are now. */
+  #count(kind: FindingKind): number {
+    const key = keyOf(kind);
+    const known = this.#counts.get(key) ?? { kind: kindOf(kind), count: 0 };
     known.count += 1;
     this.#counts.set(key, known);
-    this.kept.push(finding);
+    return known.count;
   }
 
   /** How many findings were made, kept or not. */
