@@ -7,7 +7,7 @@ import type { Rule, RuleKind } from './rule.ts';
 const limitKinds: ReadonlySet<RuleKind> = new Set(['range', 'length', 'count']);
 
 /** Whether a rule is one edge of a time window (`ScheduledStartTime.timeWindow.notAfter`): moved in whole seconds. */
-function isWindowEdge(rule: Rule): boolean {
+export function isWindowEdge(rule: Rule): boolean {
   return rule.kind === 'timeWindow' && (rule.params['bound'] === 'after' || rule.params['bound'] === 'notAfter');
 }
 

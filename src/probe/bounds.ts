@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../keywords/clock.ts';
 import { keywords } from '../keywords/index.ts';
 import type { LimitMeasure } from '../keywords/keyword.ts';
 import { durationMs, readTimeWindow, type TimeWindow } from '../keywords/timeWindow.ts';
-import { limitRulesOf } from '../contract/moved-limits.ts';
+import { isWindowEdge, limitRulesOf } from '../contract/moved-limits.ts';
 import type { EditionScore, LimitBound } from './probe-result.ts';
 import type { SearchPlan, SearchStep } from './search.ts';
 
@@ -51,7 +51,7 @@ export function measureOf(rule: Rule): LimitMeasure | undefined {
  * in seconds from now (the first second accepted after an exclusive lower edge).
  */
 export function statedLimit(rule: Rule): number | undefined {
-  if (rule.keyword === 'timeWindow') {
+  if (isWindowEdge(rule)) {
     const window = rule.params as unknown as TimeWindow & { readonly bound: 'after' | 'notAfter' };
     return window.bound === 'after' ? durationMs(window.after) / 1000 + (window.exclusiveAfter ? 1 : 0) : durationMs(window.notAfter) / 1000;
   }
@@ -65,9 +65,9 @@ function limitOf(rule: Rule): number {
 /** The edges of each time window, each searched in seconds from now, on requests whose time is read from `clock` as they are built. */
 function windowEdges(contract: Contract, clock: Clock): ProbedBound[] {
   return contract.rules.flatMap((rule): ProbedBound[] => {
-    if (rule.keyword !== 'timeWindow') return [];
+    if (!isWindowEdge(rule)) return [];
     const read = readTimeWindow(nodeAt(contract.requestSchema, rule.schemaPointer) ?? {});
-    const opposite = contract.rules.find((other) => other.keyword === 'timeWindow' && other.pointer === rule.pointer && other.id !== rule.id);
+    const opposite = contract.rules.find((other) => isWindowEdge(other) && other.pointer === rule.pointer && other.id !== rule.id);
     if (!read || !opposite) return [];
     const side = rule.params['bound'] === 'after' ? 'lower' : 'upper';
     const plan: SearchPlan = { side, start: limitOf(rule), within: [limitOf(opposite), side === 'upper' ? windowReach : -windowReach], tolerance: windowTolerance, firstStep: windowTolerance };
