@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { ApiId } from '../src/contract/apis.ts';
 import { loadProfile } from '../src/profile/load-profile.ts';
-import { runApi } from '../src/runner/run-api.ts';
+import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
 import { targetFor, type Target } from '../src/runner/target.ts';
 
 /** The no-op server of bench/noop-server.ts, started in a process of its own; `close` ends it. */
@@ -32,11 +32,11 @@ export function targetAt(api: ApiId, endpoint: string): Target {
   return { ...target, config: { ...target.config, endpoint } } as Target;
 }
 
-/** Runs one API's default plan against a target and measures checked cases per second. */
-export async function checkedCasesPerSecond(api: ApiId, target: Target, concurrency = 8): Promise<{ cases: number; perSecond: number }> {
+/** Runs one API's plan (the default, or grown or trimmed to `budget`) against a target and measures checked cases per second. */
+export async function checkedCasesPerSecond(api: ApiId, target: Target, options: { readonly concurrency?: number; readonly budget?: number } = {}): Promise<{ cases: number; perSecond: number; output: ApiRunOutput }> {
   const started = performance.now();
-  const output = await runApi({ api, target, seed: 1, concurrency, shrink: { cases: 0, requests: 0 } });
-  return { cases: output.casesSent, perSecond: Math.round(output.casesSent / ((performance.now() - started) / 1000)) };
+  const output = await runApi({ api, target, seed: 1, concurrency: options.concurrency ?? 8, ...(options.budget !== undefined ? { budget: options.budget } : {}), shrink: { cases: 0, requests: 0 } });
+  return { cases: output.casesSent, perSecond: Math.round(output.casesSent / ((performance.now() - started) / 1000)), output };
 }
 
 /** autocannon's request rate against a URL for `seconds`, with `connections` at once. */
