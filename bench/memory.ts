@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { apiIds, type ApiId } from '../src/contract/apis.ts';
 import { loadContract } from '../src/contract/load.ts';
+import { caseRunnerNodeFlags } from '../src/runner/node-flags.ts';
 
 export interface MemoryBenchRow {
   readonly api: ApiId;
@@ -24,11 +25,11 @@ export function largestApi(): ApiId {
   return [...apiIds].sort((a, b) => loadContract(b).rules.length - loadContract(a).rules.length)[0] as ApiId;
 }
 
-/** Runs bench/memory-run.ts once per budget, one after the other. */
+/** Runs bench/memory-run.ts once per budget, one after the other, with the Node flags of the processes that send cases in `run`. */
 export async function benchMemory(budgets: readonly number[] = [2000, 20_000, 40_000], api: ApiId = largestApi()): Promise<MemoryBenchRow[]> {
   const rows: MemoryBenchRow[] = [];
   for (const budget of budgets) {
-    const { stdout } = await promisify(execFile)(process.execPath, [child, String(budget), api], { maxBuffer: 1 << 20 });
+    const { stdout } = await promisify(execFile)(process.execPath, [...caseRunnerNodeFlags, child, String(budget), api], { maxBuffer: 1 << 20 });
     rows.push({ api, ...(JSON.parse(stdout.trim().split('\n').at(-1) as string) as Omit<MemoryBenchRow, 'api'>) });
   }
   return rows;

@@ -3,6 +3,7 @@ import { createVitest } from 'vitest/node';
 import { ConformanceReporter } from './conformance-reporter.ts';
 import type { Progress } from './progress.ts';
 import type { ApiShare } from '../src/runner/assemble-result.ts';
+import { caseRunnerNodeFlags } from '../src/runner/node-flags.ts';
 import type { RunOptions } from '../src/runner/run-options.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -33,7 +34,7 @@ export async function runSuites(options: RunOptions, suiteOptions: SuiteRunOptio
       passWithNoTests: true,
       ...(suiteOptions.testNamePattern ? { testNamePattern: suiteOptions.testNamePattern } : {}),
     },
-    { test: { include: ['suites/**/*.suite.ts'], provide: { conformance: options }, hookTimeout: 30 * 60 * 1000, testTimeout: 60_000, maxWorkers: 2 } },
+    { test: { include: ['suites/**/*.suite.ts'], provide: { conformance: options }, hookTimeout: 30 * 60 * 1000, testTimeout: 60_000, maxWorkers: 2, pool: 'forks', execArgv: [...caseRunnerNodeFlags] } },
   );
   // vitest exits the process on Ctrl-C; the run instead lets the suites finish their cases and clean up.
   for (const signal of signals) for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
