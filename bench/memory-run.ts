@@ -1,7 +1,7 @@
 /**
  * One measured run in a process of its own (spawned by bench/memory.ts): an API's single cases at
  * `--budget` against a no-op loopback server that accepts everything (so most cases
- * are findings), then checked cases per second and the peak resident memory of the process, as JSON on stdout.
+ * are findings), then checked cases per second, the requests the server answered (a case's own and its cleanup calls) and the peak resident memory of the process, as JSON on stdout.
  */
 import { totalOf } from '../src/checks/finding-log.ts';
 import type { ApiId } from '../src/contract/apis.ts';
@@ -12,7 +12,8 @@ const api = process.argv[3] as ApiId;
 const noop = await startNoopServer();
 try {
   const { cases, perSecond, output } = await checkedCasesPerSecond(api, targetAt(api, noop.url), { budget });
-  process.stdout.write(`${JSON.stringify({ budget, cases, findings: totalOf(output.findingCounts), kept: output.findings.length, perSecond, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  const requests = await noop.requests();
+  process.stdout.write(`${JSON.stringify({ budget, cases, requests, findings: totalOf(output.findingCounts), kept: output.findings.length, perSecond, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 } finally {
   await noop.close();
 }

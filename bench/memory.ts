@@ -10,6 +10,8 @@ export interface MemoryBenchRow {
   readonly api: ApiId;
   readonly budget: number;
   readonly cases: number;
+  /** Requests the no-op server answered: every case's own and, for each accepted one, its cleanup call. */
+  readonly requests: number;
   readonly findings: number;
   /** Findings kept whole (the first few of each kind). */
   readonly kept: number;

@@ -7,16 +7,21 @@ import { loadProfile } from '../src/profile/load-profile.ts';
 import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
 import { targetFor, type Target } from '../src/runner/target.ts';
 
-/** The no-op server of bench/noop-server.ts, started in a process of its own; `close` ends it. */
-export async function startNoopServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./noop-server.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** The no-op server of bench/noop-server.ts, started in a process of its own; `requests` asks how many requests it has answered, `close` ends it. */
+export async function startNoopServer(): Promise<{ url: string; requests: () => Promise<number>; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./noop-server.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the no-op server exited (${code}) before it listened`)));
-    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    child.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    requests: () =>
+      new Promise((resolve) => {
+        child.once('message', (count) => resolve(Number(count)));
+        child.send('count');
+      }),
     close: () =>
       new Promise((resolve) => {
         child.removeAllListeners('exit');
