@@ -121,11 +121,14 @@ describe('report.html in Chromium', () => {
     await context.close();
   });
 
-  it('stays usable with thousands of findings (paged)', async () => {
-    const many = Array.from({ length: 3000 }, (_, i) => sampleFinding({ caseId: `c#${i}` }));
+  it('stays usable with 10,000 findings (paged): 50 on a page, the next page a click away', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => sampleFinding({ caseId: `c#${i}` }));
     const { page, context } = await open(renderHtml(sampleResult(many)));
     expect(await page.locator('.finding').count()).toBe(50);
-    expect(await page.textContent('#pager')).toContain('3000 findings, page 1 of 60');
+    expect(await page.textContent('#pager')).toContain('10000 findings, page 1 of 200');
+    await page.getByRole('button', { name: 'next ›' }).click();
+    expect(await page.textContent('#pager')).toContain('page 2 of 200');
+    expect(await page.locator('.finding').count()).toBe(50);
     await context.close();
   });
 });
