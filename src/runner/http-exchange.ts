@@ -12,6 +12,17 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 }),
 } as const;
 
+/**
+ * The longest answer body read: far above any documented answer of these APIs (a few KiB), far below
+ * what an endpoint streaming without end would fill memory with before the timeout.
+ */
+export const answerBodyLimit = 8 * 2 ** 20;
+
+/** An answer whose body ran past the bound. */
+class OversizedAnswerError extends Error {
+  override readonly name = 'OversizedAnswerError';
+}
+
 /** No answer within the timeout. */
 class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
@@ -32,9 +43,11 @@ function headersOf(response: http.IncomingMessage): Record<string, string> {
  * One HTTP exchange, the request's bytes exactly as built (no header added but `content-length`, no
  * redirect followed, no decompression), over kept-alive connections: node:http costs a fifth of
  * fetch per request, which a run of tens of thousands of cases feels. Rejects when no answer comes:
- * a timeout (`TimeoutError`), the signal (`AbortError`), or the connection's error (its `code`).
+ * a timeout (`TimeoutError`), the signal (`AbortError`), a body past `maxBodyBytes`
+ * (`OversizedAnswerError`, default {@link answerBodyLimit}), or the connection's error (its `code`).
  */
-export function exchangeHttp(request: WireRequest, options: { readonly timeoutMs: number; readonly signal?: AbortSignal }): Promise<WireResponse> {
+export function exchangeHttp(request: WireRequest, options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly maxBodyBytes?: number }): Promise<WireResponse> {
+  const maxBodyBytes = options.maxBodyBytes ?? answerBodyLimit;
   return new Promise((resolve, reject) => {
     const url = new URL(request.url);
     const agent = url.protocol === 'https:' ? agents['https:'] : url.protocol === 'http:' ? agents['http:'] : undefined;
@@ -45,7 +58,14 @@ export function exchangeHttp(request: WireRequest, options: { readonly timeoutMs
     const send = url.protocol === 'https:' ? https.request : http.request;
     const outgoing = send(url, { method: request.method, headers, agent }, (response) => {
       const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let read = 0;
+      response.on('data', (chunk: Buffer) => {
+        read += chunk.length;
+        chunks.push(chunk);
+        if (read <= maxBodyBytes) return;
+        fail(new OversizedAnswerError(`an answer body of more than ${maxBodyBytes} bytes (the rest was not read)`));
+        outgoing.destroy();
+      });
       response.on('end', () => {
         settle();
         resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: Buffer.concat(chunks).toString('utf8') });

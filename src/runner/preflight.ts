@@ -26,6 +26,7 @@ export async function preflight(api: ApiId, target: Target, options: PreflightOp
   const adapter = adapterOf(target);
   const { exchange, answer } = await send(adapter.preflightDocument(target));
   const endpoint = target.config.endpoint;
+  if ('failure' in exchange && exchange.failure.kind === 'oversized') throw new TargetRefusedError(`${endpoint} answered the pre-flight request for ${api} with ${exchange.failure.message}; is the profile's endpoint the API's?`);
   if ('failure' in exchange) throw new TargetUnreachableError(`cannot reach ${endpoint} for ${api} (${exchange.failure.message}); is the target running, and is the profile's endpoint right?`);
   const said = `${exchange.response.status}${answer.code ? ` ${answer.code}` : ''}`;
   switch (answer.class) {

@@ -12,7 +12,7 @@ const stopping: Partial<Record<AnswerClass, Stop['reason']>> = { throttling: 'th
 
 /**
  * Watches the answers of a run and says when to stop sending: after `limit` answers in a row that are
- * throttling (each already retried) or no answer at all (timeouts, resets). Every run then ends by
+ * throttling (each already retried) or no answer at all (timeouts, resets, a body past the bound). Every run then ends by
  * itself in bounded time, its remaining cases inconclusive with the reason.
  */
 export function createStopGuard(endpoint: string, limit: number): { readonly note: (answer: { readonly class: AnswerClass; readonly code?: string }) => void; readonly stopped: () => Stop | undefined } {
@@ -23,7 +23,7 @@ export function createStopGuard(endpoint: string, limit: number): { readonly not
       const reason = stopping[answer.class];
       streak = reason === undefined ? undefined : { reason, count: streak?.reason === reason ? streak.count + 1 : 1 };
       if (stop || !streak || streak.count < limit) return;
-      const what = streak.reason === 'throttled-stop' ? `were throttling (${answer.code ?? 'status 429'}) after retries` : 'got no answer (timeouts or broken connections)';
+      const what = streak.reason === 'throttled-stop' ? `were throttling (${answer.code ?? 'status 429'}) after retries` : 'got no answer (timeouts, broken connections or bodies without end)';
       stop = { reason: streak.reason, words: `${streak.count} cases in a row ${what}; the run stopped sending to ${endpoint}` };
     },
     stopped: () => stop,

@@ -2,10 +2,22 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../contract/load.ts';
+import { answerBodyLimit } from './http-exchange.ts';
 import { throttledBy } from './send-case.ts';
 import { createRateLimiter, forEachConcurrently, send } from './transport.ts';
 
 let server: http.Server;
+
+/** An answer whose body never ends: 64 KiB chunks as fast as the client reads them. */
+function endless(res: http.ServerResponse): void {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk));
+  };
+  res.on('drain', pump);
+  pump();
+}
 let base = '';
 const seen: string[] = [];
 
@@ -19,6 +31,7 @@ beforeAll(async () => {
     }
     if (req.url === '/hang') return; // never answers
     if (req.url === '/reset') return req.socket.destroy();
+    if (req.url === '/endless') return endless(res);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"ok":true}');
   });
@@ -56,6 +69,14 @@ describe('send', () => {
     await new Promise((resolve) => closed.close(resolve));
     const refused = await send(() => ({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }));
     expect('failure' in refused && refused.failure.kind).toBe('refused');
+  });
+
+  it('stops reading an answer whose body runs past the bound, and says so', async () => {
+    const endless = await send(() => ({ method: 'GET', url: `${base}/endless`, headers: {} }), { timeoutMs: 30_000 });
+    expect('failure' in endless && endless.failure).toEqual({ kind: 'oversized', message: `an answer body of more than ${answerBodyLimit} bytes (the rest was not read)` });
+    // The connection it came on is closed, not handed to the next request.
+    const next = await send(() => ({ method: 'GET', url: `${base}/ok`, headers: {} }));
+    expect('response' in next && next.response.body).toBe('{"ok":true}');
   });
 });
 

@@ -31,6 +31,7 @@ function classify(error: unknown): { kind: TransportFailureKind; message: string
   const code = cause?.code ?? (error as { code?: string }).code ?? '';
   const name = (error as Error).name;
   if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', message: 'no response before the timeout' };
+  if (name === 'OversizedAnswerError') return { kind: 'oversized', message: (error as Error).message };
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: 'connection refused' };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return { kind: 'reset', message: `connection reset (${code})` };
   // Bytes that are no HTTP answer (node's parser: HPE_…).

@@ -39,14 +39,26 @@ const throttled = (vendor: Vendor): Answer => ({ ...(vendor === 'alibaba' ? erro
 const isPreflight = (seen: Seen): boolean => (vendorOf(seen) === 'alibaba' ? !seen.body.includes('SourceId=') && seen.body.includes('Action=CreateReplicationJob') : seen.body.trim() === '{}');
 const missing = (vendor: Vendor): Answer => (vendor === 'alibaba' ? error(vendor, 400, 'MissingParameter', 'The input parameter "SourceId" that is mandatory for processing this request is not supplied.') : error(vendor, 400, 'DCS.4062', 'Invalid task_name parameter in the request.'));
 
-/** A server on 127.0.0.1 that answers every request with `answer(request)`, or never ('hang'). */
-async function hostile(answer: (seen: Seen) => Answer | 'hang'): Promise<number> {
+/** Status 200 and a body that never ends: 64 KiB chunks as fast as the client reads them. */
+function endless(res: http.ServerResponse): void {
+  const chunk = Buffer.alloc(64 * 1024, ' ');
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk));
+  };
+  res.on('drain', pump);
+  pump();
+}
+
+/** A server on 127.0.0.1 that answers every request with `answer(request)`, never ('hang'), or without end ('endless'). */
+async function hostile(answer: (seen: Seen) => Answer | 'hang' | 'endless'): Promise<number> {
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const reply = answer({ method: req.method ?? '', url: req.url ?? '', body });
       if (reply === 'hang') return;
+      if (reply === 'endless') return endless(res);
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));
     });
@@ -161,6 +173,26 @@ describe.each(hosts)('on %s', (_where, host) => {
     const result = await run(['--profile', file, '--api', apis.alibaba, ...small, '--timeout', '300']);
     expect(result.code, result.err).toBe(3);
     expect(result.err).toContain('no response before the timeout');
+  });
+
+  it('stops with exit 3 and one line when every answer is a body without end, long before the timeout', { timeout: 60_000 }, async () => {
+    const { file } = await profileAt(host, await hostile(() => 'endless'));
+    const result = await run(['--profile', file, '--api', apis.alibaba, ...small, '--timeout', '30000']);
+    expect(result.code, result.err).toBe(3);
+    const lines = result.err.trim().split('\n');
+    expect(lines, result.err).toHaveLength(1);
+    expect(lines[0]).toMatch(/answered the pre-flight request .* with an answer body of more than \d+ bytes/);
+    // Well before the 30 s timeout: the bound, not the clock, ended the read.
+    expect(result.seconds).toBeLessThan(25);
+  });
+
+  it('stops sending when every answer after pre-flight is a body without end, and never passes', { timeout: 120_000 }, async () => {
+    let requests = 0;
+    const { file } = await profileAt(host, await hostile((seen) => ((requests += 1) === 1 && isPreflight(seen) ? missing(vendorOf(seen)) : 'endless')));
+    const result = await run(['--profile', file, '--api', apis.alibaba, ...small]);
+    expect(result.code, `${result.out}\n${result.err}`).not.toBe(0);
+    expect(result.out).toMatch(/unresponsive-stop \d+/);
+    expect(result.out).toContain('bodies without end');
   });
 });
 
