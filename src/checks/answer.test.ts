@@ -42,6 +42,9 @@ describe('classifyAnswer', () => {
     expect(answerOf(smc, 401, '').class).toBe('authentication');
     expect(answerOf(smc, 403, '<html>').class).toBe('authorization');
     expect(answerOf(smc, 404, 'not found').class).toBe('gateway');
+    // A redirect (to a login page, another host): nothing there judged the request.
+    expect(answerOf(smc, 302, '').class).toBe('gateway');
+    expect(answerOf(smc, 307, '<html>').class).toBe('gateway');
     expect(answerOf(smc, 502, 'bad gateway').class).toBe('server');
     expect(answerOf(smc, 400, 'Bad Request').class).toBe('no-code');
     expect(answerOf(smc, 200, { Code: 'InvalidParameter' }).class).toBe('success');

@@ -18,8 +18,12 @@ export interface Answer {
   readonly text?: string;
 }
 
-/** A bare status without a code, read by HTTP's own meaning. */
+/**
+ * A bare status without a code, read by HTTP's own meaning. A redirect sends the request elsewhere
+ * (a login page, another host): whatever put it there never judged the request, as a gateway.
+ */
 function classOfStatus(status: number): AnswerClass {
+  if (status >= 300 && status < 400) return 'gateway';
   if (status === 429) return 'throttling';
   if (status === 401) return 'authentication';
   if (status === 403) return 'authorization';

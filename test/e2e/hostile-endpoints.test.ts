@@ -27,6 +27,8 @@ interface Answer {
   readonly status: number;
   readonly body: unknown;
   readonly headers?: Record<string, string>;
+  /** Bytes sent as they are instead of the body as JSON. */
+  readonly raw?: string;
 }
 
 const requestId = 'C8B26B44-0189-443E-9816-D951F59623A9';
@@ -60,7 +62,7 @@ async function hostile(answer: (seen: Seen) => Answer | 'hang' | 'endless'): Pro
       if (reply === 'hang') return;
       if (reply === 'endless') return endless(res);
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(JSON.stringify(reply.body));
+      res.end(reply.raw ?? JSON.stringify(reply.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -111,6 +113,24 @@ describe.each(hosts)('on %s', (_where, host) => {
       expect(lines, result.err).toHaveLength(1);
       expect(lines[0]).toContain(vendor === 'alibaba' ? 'SignatureDoesNotMatch' : 'APIGW.0301');
       expect(lines[0]).toMatch(/refused the credentials .*check the/);
+    });
+
+    it('stops at pre-flight with exit 3 and one line when every answer is a redirect to a login page', { timeout: 60_000 }, async () => {
+      const { file } = await profileAt(host, await hostile(() => ({ status: 302, body: null, raw: '', headers: { location: 'https://sso.conformance.test/login', 'content-type': 'text/html' } })));
+      const result = await run(['--profile', file, '--api', apis[vendor], ...small]);
+      expect(result.code, result.err).toBe(3);
+      const lines = result.err.trim().split('\n');
+      expect(lines, result.err).toHaveLength(1);
+      expect(lines[0]).toContain(`does not serve ${apis[vendor]}: 302 to https://sso.conformance.test/login`);
+    });
+
+    it('stops at pre-flight with exit 3 and one line when every answer is a portal page with status 200', { timeout: 60_000 }, async () => {
+      const { file } = await profileAt(host, await hostile(() => ({ status: 200, body: null, raw: '<html><body>Welcome to the network</body></html>', headers: { 'content-type': 'text/html' } })));
+      const result = await run(['--profile', file, '--api', apis[vendor], ...small]);
+      expect(result.code, result.err).toBe(3);
+      const lines = result.err.trim().split('\n');
+      expect(lines, result.err).toHaveLength(1);
+      expect(lines[0]).toContain(`does not answer like ${apis[vendor]}: status 200 with a body that is not JSON (text/html)`);
     });
 
     it('stops at pre-flight with exit 3 naming the code when every answer is throttling', { timeout: 60_000 }, async () => {
