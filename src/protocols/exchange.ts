@@ -1,7 +1,10 @@
 import type { WireRequest, WireResponse } from './wire-request.ts';
 
-/** Why no response came back (`oversized`: one began, but its body ran past the bound and was not read to its end). */
-export type TransportFailureKind = 'timeout' | 'refused' | 'reset' | 'oversized' | 'other';
+/**
+ * Why no response came back (`tls`: the target's certificate is not trusted; `oversized`: an answer
+ * began, but its body ran past the bound and was not read to its end).
+ */
+export type TransportFailureKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'oversized' | 'other';
 
 /** One request's outcome on the wire: the (last) request sent and its response, or why none came. */
 export type Exchange =

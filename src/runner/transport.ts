@@ -26,6 +26,9 @@ function retryDelayMs(response: WireResponse, attempt: number, max: number): num
   return Math.min(wanted, max);
 }
 
+/** Node's codes for a certificate it does not trust (self-signed, unknown issuer, expired, another name). */
+const untrustedCertificate = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
+
 function classify(error: unknown): { kind: TransportFailureKind; message: string } {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? (error as { code?: string }).code ?? '';
@@ -33,6 +36,7 @@ function classify(error: unknown): { kind: TransportFailureKind; message: string
   if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', message: 'no response before the timeout' };
   if (name === 'OversizedAnswerError') return { kind: 'oversized', message: (error as Error).message };
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: 'connection refused' };
+  if (untrustedCertificate.test(code)) return { kind: 'tls', message: `its TLS certificate is not trusted (${code})` };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return { kind: 'reset', message: `connection reset (${code})` };
   // Bytes that are no HTTP answer (node's parser: HPE_…).
   if (code.startsWith('HPE_')) return { kind: 'other', message: `not an HTTP answer: ${(error as Error).message} (${code})` };
