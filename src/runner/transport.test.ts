@@ -5,19 +5,10 @@ import { loadContract } from '../contract/load.ts';
 import { answerBodyLimit } from './http-exchange.ts';
 import { throttledBy } from './send-case.ts';
 import { createRateLimiter, forEachConcurrently, send } from './transport.ts';
+import { answerWithoutEnd } from '../../test/helpers/endless-answer.ts';
 
 let server: http.Server;
 
-/** An answer whose body never ends: 64 KiB chunks as fast as the client reads them. */
-function endless(res: http.ServerResponse): void {
-  const chunk = Buffer.alloc(64 * 1024, 'x');
-  res.writeHead(200, { 'content-type': 'application/json' });
-  const pump = () => {
-    while (!res.destroyed && res.write(chunk));
-  };
-  res.on('drain', pump);
-  pump();
-}
 let base = '';
 const seen: string[] = [];
 
@@ -31,7 +22,7 @@ beforeAll(async () => {
     }
     if (req.url === '/hang') return; // never answers
     if (req.url === '/reset') return req.socket.destroy();
-    if (req.url === '/endless') return endless(res);
+    if (req.url === '/endless') return answerWithoutEnd(res);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"ok":true}');
   });

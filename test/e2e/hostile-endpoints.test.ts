@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator, startEmulatorServer, type EmulatorServer } from '../../emulator/index.ts';
 import { loadProfile } from '../../src/profile/load-profile.ts';
+import { answerWithoutEnd } from '../helpers/endless-answer.ts';
 
 // Endpoints nobody on the team wrote a contract for: each answers every request the same hostile way.
 // The run must end by itself and never pass, on loopback and on a host name outside loopback (safe mode).
@@ -41,16 +42,6 @@ const throttled = (vendor: Vendor): Answer => ({ ...(vendor === 'alibaba' ? erro
 const isPreflight = (seen: Seen): boolean => (vendorOf(seen) === 'alibaba' ? !seen.body.includes('SourceId=') && seen.body.includes('Action=CreateReplicationJob') : seen.body.trim() === '{}');
 const missing = (vendor: Vendor): Answer => (vendor === 'alibaba' ? error(vendor, 400, 'MissingParameter', 'The input parameter "SourceId" that is mandatory for processing this request is not supplied.') : error(vendor, 400, 'DCS.4062', 'Invalid task_name parameter in the request.'));
 
-/** Status 200 and a body that never ends: 64 KiB chunks as fast as the client reads them. */
-function endless(res: http.ServerResponse): void {
-  const chunk = Buffer.alloc(64 * 1024, ' ');
-  res.writeHead(200, { 'content-type': 'application/json' });
-  const pump = () => {
-    while (!res.destroyed && res.write(chunk));
-  };
-  res.on('drain', pump);
-  pump();
-}
 
 /** A server on 127.0.0.1 that answers every request with `answer(request)`, never ('hang'), or without end ('endless'). */
 async function hostile(answer: (seen: Seen) => Answer | 'hang' | 'endless'): Promise<number> {
@@ -60,7 +51,7 @@ async function hostile(answer: (seen: Seen) => Answer | 'hang' | 'endless'): Pro
     req.on('end', () => {
       const reply = answer({ method: req.method ?? '', url: req.url ?? '', body });
       if (reply === 'hang') return;
-      if (reply === 'endless') return endless(res);
+      if (reply === 'endless') return answerWithoutEnd(res);
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.raw ?? JSON.stringify(reply.body));
     });
