@@ -67,6 +67,10 @@ try {
   if (deep) {
     const requestsPerSecond = Math.round(deep.perSecond * perCase(deep));
     console.log(`Checked cases/s of the --budget ${deep.budget} run: ${deep.perSecond}, ${((100 * deep.perSecond) / raw).toFixed(1)}% of the raw rate (its requests, cleanup calls included: ${requestsPerSecond}/s, ${((100 * requestsPerSecond) / raw).toFixed(1)}%).`);
+    // What the machine allows whatever the threading: every core busy with nothing but this run and its server.
+    const cpuPerCase = deep.clientCpuMicrosPerCase + deep.serverCpuMicrosPerCase;
+    const cores = os.availableParallelism();
+    console.log(`CPU per checked case in that run: ${deep.clientCpuMicrosPerCase} µs in the run's process + ${deep.serverCpuMicrosPerCase} µs in the no-op server = ${cpuPerCase} µs; ${cores} cores allow at most ${Math.floor((cores * 1e6) / cpuPerCase)} checked cases/s.`);
   }
 } finally {
   await noop.close();

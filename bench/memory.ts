@@ -12,6 +12,10 @@ export interface MemoryBenchRow {
   readonly cases: number;
   /** Requests the no-op server answered: every case's own and, for each accepted one, its cleanup call. */
   readonly requests: number;
+  /** CPU time per case of the process that runs the cases (every thread: generating, binding, sending, checking), in microseconds. */
+  readonly clientCpuMicrosPerCase: number;
+  /** CPU time per case of the no-op server, in microseconds. */
+  readonly serverCpuMicrosPerCase: number;
   readonly findings: number;
   /** Findings kept whole (the first few of each kind). */
   readonly kept: number;

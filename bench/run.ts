@@ -7,8 +7,14 @@ import { loadProfile } from '../src/profile/load-profile.ts';
 import { runApi, type ApiRunOutput } from '../src/runner/run-api.ts';
 import { targetFor, type Target } from '../src/runner/target.ts';
 
-/** The no-op server of bench/noop-server.ts, started in a process of its own; `requests` asks how many requests it has answered, `close` ends it. */
-export async function startNoopServer(): Promise<{ url: string; requests: () => Promise<number>; close: () => Promise<void> }> {
+/** What the no-op server has done so far: requests answered, CPU time used (microseconds, user and system). */
+export interface NoopUsage {
+  readonly requests: number;
+  readonly cpuMicros: number;
+}
+
+/** The no-op server of bench/noop-server.ts, started in a process of its own; `usage` asks what it has done, `close` ends it. */
+export async function startNoopServer(): Promise<{ url: string; usage: () => Promise<NoopUsage>; close: () => Promise<void> }> {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./noop-server.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
@@ -17,10 +23,10 @@ export async function startNoopServer(): Promise<{ url: string; requests: () => 
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    requests: () =>
+    usage: () =>
       new Promise((resolve) => {
-        child.once('message', (count) => resolve(Number(count)));
-        child.send('count');
+        child.once('message', (usage) => resolve(usage as NoopUsage));
+        child.send('usage');
       }),
     close: () =>
       new Promise((resolve) => {
