@@ -1,7 +1,9 @@
 /**
  * One measured run in a process of its own (spawned by bench/memory.ts): an API's single cases at
- * `--budget` against a no-op loopback server that accepts everything (so most cases
- * are findings), then checked cases per second, the requests the server answered (a case's own and its cleanup calls), the CPU time per case of this process and of the server, and the peak resident memory of the process, as JSON on stdout.
+ * `--budget` against a no-op loopback server that accepts everything (so most cases are findings).
+ * Prints as JSON on stdout: checked cases per second, the requests the server answered (each case's
+ * own and its cleanup call), the CPU time per case of this process and of the server, and the peak
+ * resident memory of this process.
  */
 import { totalOf } from '../src/checks/finding-log.ts';
 import type { ApiId } from '../src/contract/apis.ts';

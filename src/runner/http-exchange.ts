@@ -60,9 +60,9 @@ export function exchangeHttp(request: WireRequest, options: { readonly timeoutMs
       const chunks: Buffer[] = [];
       let read = 0;
       response.on('data', (chunk: Buffer) => {
+        if (outgoing.destroyed) return;
         read += chunk.length;
-        chunks.push(chunk);
-        if (read <= maxBodyBytes) return;
+        if (read <= maxBodyBytes) return void chunks.push(chunk);
         fail(new OversizedAnswerError(`an answer body of more than ${maxBodyBytes} bytes (the rest was not read)`));
         outgoing.destroy();
       });

@@ -12,8 +12,8 @@ const stopping: Partial<Record<AnswerClass, Stop['reason']>> = { throttling: 'th
 
 /**
  * Watches the answers of a run and says when to stop sending: after `limit` answers in a row that are
- * throttling (each already retried) or no answer at all (timeouts, resets, a body past the bound). Every run then ends by
- * itself in bounded time, its remaining cases inconclusive with the reason.
+ * throttling (each already retried) or no answer at all (timeouts, resets, a body past the bound).
+ * Every run then ends by itself in bounded time, its remaining cases inconclusive with the reason.
  */
 export function createStopGuard(endpoint: string, limit: number): { readonly note: (answer: { readonly class: AnswerClass; readonly code?: string }) => void; readonly stopped: () => Stop | undefined } {
   let streak: { reason: Stop['reason']; count: number } | undefined;

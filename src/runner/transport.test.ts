@@ -8,7 +8,6 @@ import { createRateLimiter, forEachConcurrently, send } from './transport.ts';
 import { answerWithoutEnd } from '../../test/helpers/endless-answer.ts';
 
 let server: http.Server;
-
 let base = '';
 const seen: string[] = [];
 
