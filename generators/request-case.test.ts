@@ -4,7 +4,7 @@ import { loadAllContracts, loadContract } from '../src/contract/load.ts';
 import { createRequestJudge } from '../src/contract/judge.ts';
 import { createRequestValidator } from '../src/contract/validator.ts';
 import { fixedClock } from '../src/keywords/clock.ts';
-import { createCaseGenerators } from './request-case.ts';
+import { createCaseGenerators, drawCases, fruitlessDraws, type RequestCase } from './request-case.ts';
 
 const clock = fixedClock('2026-11-22T12:00:00Z');
 const seed = 424242;
@@ -86,5 +86,34 @@ describe('shrinking', () => {
     const [shrunk] = details.counterexample ?? [];
     expect(Object.keys(shrunk?.request ?? {}).sort()).toEqual(['RegionId', 'SourceId', 'Tag']);
     expect(shrunk?.request['Tag']).toHaveLength(0);
+  });
+});
+
+describe('drawCases', () => {
+  const violation: RequestCase = { kind: 'violation', label: 'a violation', request: {}, expected: { outcome: 'reject', codes: [] } };
+  /** Candidates that are cases one draw in `every`, counting the draws. */
+  function candidates(every: number): { arbitrary: fc.Arbitrary<RequestCase | undefined>; drawn: () => number } {
+    let drawn = 0;
+    const arbitrary = fc.noBias(fc.nat(every - 1)).map((n) => ((drawn += 1), n === 0 ? violation : undefined));
+    return { arbitrary, drawn: () => drawn };
+  }
+
+  it('gives up on candidates that yield no case after fruitlessDraws, however many cases were asked for', () => {
+    const never = fc.constant(undefined).map((none) => none as RequestCase | undefined);
+    let drawn = 0;
+    expect(drawCases(never.map((c) => ((drawn += 1), c)), 1, 164)).toEqual([]);
+    expect(drawn).toBe(fruitlessDraws);
+  });
+
+  it('keeps drawing up to 8 per case asked for once candidates yield, even scarce ones', () => {
+    const scarce = candidates(14);
+    const cases = drawCases(scarce.arbitrary, 1, 60);
+    expect(cases.length).toBeGreaterThan(fruitlessDraws / 14);
+    expect(scarce.drawn()).toBeGreaterThan(fruitlessDraws);
+    expect(scarce.drawn()).toBeLessThanOrEqual(8 * 60 + 8);
+  });
+
+  it('finds the scarcest cases of our contracts, one candidate in 14, on every seed of 200', () => {
+    for (let seed = 0; seed < 200; seed += 1) expect(drawCases(candidates(14).arbitrary, seed, 3, 1000).length, `seed ${seed}`).toBeGreaterThan(0);
   });
 });
