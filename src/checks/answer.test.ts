@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../contract/load.ts';
 import type { Exchange } from '../protocols/exchange.ts';
-import { answerAbout, classifyAnswer } from './answer.ts';
+import { answerAbout, classifyAnswer, fromLayerInFront } from './answer.ts';
 import { adapterOf } from '../adapters/index.ts';
 
 const smc = loadContract('alibaba-smc/CreateReplicationJob@current');
@@ -49,6 +49,18 @@ describe('classifyAnswer', () => {
     expect(answerOf(smc, 400, 'Bad Request').class).toBe('no-code');
     expect(answerOf(smc, 200, { Code: 'InvalidParameter' }).class).toBe('success');
     expect(classifyAnswer(smc, { request, failure: { kind: 'timeout', message: 'x' }, durationMs: 1, attempts: 1 }, {}).class).toBe('transport');
+  });
+
+  it('tells an answer of a layer in front of the API (no code, a bare status of such a layer) from the API\'s own', () => {
+    expect(fromLayerInFront(answerOf(smc, 429, '<html>429 Too Many Requests</html>'))).toBe(true);
+    expect(fromLayerInFront(answerOf(smc, 401, '<html>401 Authorization Required</html>'))).toBe(true);
+    expect(fromLayerInFront(answerOf(smc, 302, ''))).toBe(true);
+    expect(fromLayerInFront(answerOf(smc, 404, 'not found'))).toBe(true);
+    // The API's own: a documented code of those classes, an error without a code, a server error, a success.
+    expect(fromLayerInFront(answerOf(smc, 400, { RequestId: 'r', Code: 'Throttling.User', Message: 'm' }))).toBe(false);
+    expect(fromLayerInFront(answerOf(smc, 400, 'Bad Request'))).toBe(false);
+    expect(fromLayerInFront(answerOf(smc, 502, 'bad gateway'))).toBe(false);
+    expect(fromLayerInFront(answerOf(smc, 200, { RequestId: 'r' }))).toBe(false);
   });
 
   it('reads the parameter a validation message names, with the catalogued message as the template', () => {

@@ -32,6 +32,19 @@ function classOfStatus(status: number): AnswerClass {
   return 'no-code';
 }
 
+/** The classes a bare status reads as when something in front of the API gives it: a login, a proxy's limit, a gateway. */
+const layersInFront: ReadonlySet<AnswerClass> = new Set(['authentication', 'authorization', 'throttling', 'gateway']);
+
+/**
+ * Whether an answer came from a layer in front of the API rather than from the API: no code of the
+ * vendor's error envelope, and a bare status of authentication, authorization, throttling or a gateway
+ * (nginx's 429 page, an SSO redirect). The documents say nothing of such an answer's shape, so the
+ * checks of status, envelope, content type and request id leave it alone: the case is inconclusive.
+ */
+export function fromLayerInFront(answer: Answer): boolean {
+  return answer.code === undefined && layersInFront.has(answer.class);
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,9 +1,10 @@
 import { found, type Check } from './check.ts';
+import { fromLayerInFront } from './answer.ts';
 
 /** `content-type`: JSON bodies (asked for with Format=JSON or a JSON API) come as application/json. */
 export const contentType: Check = {
   name: 'content-type',
-  appliesTo: (context) => 'response' in context.exchange && context.exchange.response.body.length > 0,
+  appliesTo: (context) => 'response' in context.exchange && context.exchange.response.body.length > 0 && !fromLayerInFront(context.answer),
   run: (context) => {
     if (!('response' in context.exchange)) return [];
     const type = context.exchange.response.headers['content-type'] ?? '';

@@ -1,10 +1,11 @@
 import { knownCodes } from './catalogue.ts';
 import { found, statusIn, type Check } from './check.ts';
+import { fromLayerInFront } from './answer.ts';
 
 /** `error-envelope`: an error body is JSON in the vendor's error shape (Code/Message/RequestId, or error_code ≤ 9 characters/error_msg). */
 export const errorEnvelope: Check = {
   name: 'error-envelope',
-  appliesTo: (context) => statusIn(context, 400, 600),
+  appliesTo: (context) => statusIn(context, 400, 600) && !fromLayerInFront(context.answer),
   run: (context) => {
     if (context.body.json === undefined) return found('error_body_not_json', 'violation', 'The error body is not JSON.', { received: 'response' in context.exchange ? context.exchange.response.body.slice(0, 200) : '' });
     const validate = context.validators.errorEnvelope;

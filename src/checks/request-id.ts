@@ -1,4 +1,5 @@
 import { found, type Check } from './check.ts';
+import { fromLayerInFront } from './answer.ts';
 
 const uuidLike = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
@@ -9,7 +10,7 @@ const uuidLike = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[
  */
 export const requestId: Check = {
   name: 'request-id',
-  appliesTo: (context) => 'response' in context.exchange,
+  appliesTo: (context) => 'response' in context.exchange && !fromLayerInFront(context.answer),
   run: (context) => {
     const required = context.requestIdRequired;
     const id = context.body.requestId;

@@ -1,10 +1,11 @@
 import { documentedStatuses, knownCodes } from './catalogue.ts';
 import { found, type Check } from './check.ts';
+import { fromLayerInFront } from './answer.ts';
 
 /** `status-documented`: the status is one the documents name, and the one they give the returned code. */
 export const statusDocumented: Check = {
   name: 'status-documented',
-  appliesTo: (context) => 'response' in context.exchange,
+  appliesTo: (context) => 'response' in context.exchange && !fromLayerInFront(context.answer),
   run: (context) => {
     if (!('response' in context.exchange)) return [];
     const { status } = context.exchange.response;

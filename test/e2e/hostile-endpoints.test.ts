@@ -179,6 +179,21 @@ describe.each(hosts)('on %s', (_where, host) => {
     expect(result.out).toContain('got no answer');
   });
 
+  // A conforming API behind a proxy that answers for it after pre-flight: nothing of the API's was judged.
+  const layers: [string, Answer][] = [
+    ['an SSO redirect', { status: 302, body: null, raw: '', headers: { location: 'https://sso.conformance.test/login', 'content-type': 'text/html' } }],
+    ["nginx's 401 page", { status: 401, body: null, raw: '<html><body><h1>401 Authorization Required</h1></body></html>', headers: { 'content-type': 'text/html' } }],
+    ["nginx's 429 page", { status: 429, body: null, raw: '<html><body><h1>429 Too Many Requests</h1></body></html>', headers: { 'content-type': 'text/html', 'retry-after': '0' } }],
+  ];
+  it.each(layers)('ends inconclusive (exit 4) without a single violation when a proxy answers every case after pre-flight with %s', { timeout: 120_000 }, async (_what, answer) => {
+    const { file, dir } = await profileAt(host, await hostile((seen) => (isPreflight(seen) ? missing(vendorOf(seen)) : answer)));
+    const result = await run(['--profile', file, '--api', apis.alibaba, ...small, '--report-dir', path.join(dir, 'reports')]);
+    expect(result.code, `${result.out}\n${result.err}`).toBe(4);
+    expect(result.out).toMatch(/^INCONCLUSIVE: /);
+    const report = JSON.parse(await readFile(path.join(dir, 'reports', 'report.json'), 'utf8')) as { findingCounts: { check: string; code: string; severity: string }[] };
+    expect(report.findingCounts.filter((c) => c.severity === 'violation')).toEqual([]);
+  });
+
   it('stops with exit 3 when the endpoint never answers', { timeout: 60_000 }, async () => {
     const { file } = await profileAt(host, await hostile(() => 'hang'));
     const result = await run(['--profile', file, '--api', apis.alibaba, ...small, '--timeout', '300']);
