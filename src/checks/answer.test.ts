@@ -56,10 +56,12 @@ describe('classifyAnswer', () => {
     expect(fromLayerInFront(answerOf(smc, 401, '<html>401 Authorization Required</html>'))).toBe(true);
     expect(fromLayerInFront(answerOf(smc, 302, ''))).toBe(true);
     expect(fromLayerInFront(answerOf(smc, 404, 'not found'))).toBe(true);
-    // The API's own: a documented code of those classes, an error without a code, a server error, a success.
+    expect(fromLayerInFront(answerOf(smc, 502, '<html>502 Bad Gateway</html>'))).toBe(true);
+    // The API's own: a documented code of those classes, an error without a code, a server error of its own, a success.
     expect(fromLayerInFront(answerOf(smc, 400, { RequestId: 'r', Code: 'Throttling.User', Message: 'm' }))).toBe(false);
+    expect(fromLayerInFront(answerOf(smc, 503, { RequestId: 'r', Code: 'ServiceUnavailable', Message: 'm' }))).toBe(false);
     expect(fromLayerInFront(answerOf(smc, 400, 'Bad Request'))).toBe(false);
-    expect(fromLayerInFront(answerOf(smc, 502, 'bad gateway'))).toBe(false);
+    expect(fromLayerInFront(answerOf(smc, 500, 'Internal Server Error'))).toBe(false);
     expect(fromLayerInFront(answerOf(smc, 200, { RequestId: 'r' }))).toBe(false);
   });
 

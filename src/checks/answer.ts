@@ -35,14 +35,18 @@ function classOfStatus(status: number): AnswerClass {
 /** The classes a bare status reads as when something in front of the API gives it: a login, a proxy's limit, a gateway. */
 const layersInFront: ReadonlySet<AnswerClass> = new Set(['authentication', 'authorization', 'throttling', 'gateway']);
 
+/** A proxy's own server errors: bad gateway, unavailable, gateway timeout (the API behind it did not answer). */
+const proxyServerErrors: ReadonlySet<number> = new Set([502, 503, 504]);
+
 /**
  * Whether an answer came from a layer in front of the API rather than from the API: no code of the
- * vendor's error envelope, and a bare status of authentication, authorization, throttling or a gateway
- * (nginx's 429 page, an SSO redirect). The documents say nothing of such an answer's shape, so the
- * checks of status, envelope, content type and request id leave it alone: the case is inconclusive.
+ * vendor's error envelope, and a bare status of authentication, authorization, throttling, a gateway
+ * or a proxy's server error (nginx's 429 or 502 page, an SSO redirect). The documents say nothing of
+ * such an answer's shape, so the checks of status, envelope, content type and request id leave it
+ * alone. Its class still decides the case: inconclusive, or a server error (`no-server-error`).
  */
 export function fromLayerInFront(answer: Answer): boolean {
-  return answer.code === undefined && layersInFront.has(answer.class);
+  return answer.code === undefined && (layersInFront.has(answer.class) || (answer.class === 'server' && proxyServerErrors.has(answer.status ?? 0)));
 }
 
 function escapeRegExp(text: string): string {

@@ -194,6 +194,15 @@ describe.each(hosts)('on %s', (_where, host) => {
     expect(report.findingCounts.filter((c) => c.severity === 'violation')).toEqual([]);
   });
 
+  it("reports nginx's 502 page after pre-flight as server errors (no-server-error) and nothing about its shape", { timeout: 120_000 }, async () => {
+    const page: Answer = { status: 502, body: null, raw: '<html><body><h1>502 Bad Gateway</h1></body></html>', headers: { 'content-type': 'text/html' } };
+    const { file, dir } = await profileAt(host, await hostile((seen) => (isPreflight(seen) ? missing(vendorOf(seen)) : page)));
+    const result = await run(['--profile', file, '--api', apis.alibaba, ...small, '--report-dir', path.join(dir, 'reports')]);
+    expect(result.code, `${result.out}\n${result.err}`).toBe(1);
+    const report = JSON.parse(await readFile(path.join(dir, 'reports', 'report.json'), 'utf8')) as { findingCounts: { check: string; severity: string }[] };
+    expect([...new Set(report.findingCounts.filter((c) => c.severity === 'violation').map((c) => c.check))]).toEqual(['no-server-error']);
+  });
+
   it('stops with exit 3 when the endpoint never answers', { timeout: 60_000 }, async () => {
     const { file } = await profileAt(host, await hostile(() => 'hang'));
     const result = await run(['--profile', file, '--api', apis.alibaba, ...small, '--timeout', '300']);
