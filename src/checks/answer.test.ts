@@ -8,9 +8,9 @@ const smc = loadContract('alibaba-smc/CreateReplicationJob@current');
 const dcs = loadContract('huawei-dcs/CreateMigrationTask');
 const request = { method: 'POST', url: 'http://127.0.0.1/', headers: {} };
 
-function answerOf(contract: typeof smc, status: number, body: unknown) {
+function answerOf(contract: typeof smc, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  const exchange: Exchange = { request, response: { status, headers: { 'content-type': 'application/json' }, body: text }, durationMs: 1, attempts: 1 };
+  const exchange: Exchange = { request, response: { status, headers: { 'content-type': 'application/json', ...headers }, body: text }, durationMs: 1, attempts: 1 };
   return classifyAnswer(contract, exchange, adapterOf(contract).parseBody(exchange.response));
 }
 
@@ -46,6 +46,9 @@ describe('classifyAnswer', () => {
     expect(answerOf(smc, 302, '').class).toBe('gateway');
     expect(answerOf(smc, 307, '<html>').class).toBe('gateway');
     expect(answerOf(smc, 502, 'bad gateway').class).toBe('server');
+    expect(answerOf(smc, 503, 'Service Unavailable').class).toBe('server');
+    // A 503 that says when to come back is throttling, retried as such.
+    expect(answerOf(smc, 503, 'Service Unavailable', { 'retry-after': '2' }).class).toBe('throttling');
     expect(answerOf(smc, 400, 'Bad Request').class).toBe('no-code');
     expect(answerOf(smc, 200, { Code: 'InvalidParameter' }).class).toBe('success');
     expect(classifyAnswer(smc, { request, failure: { kind: 'timeout', message: 'x' }, durationMs: 1, attempts: 1 }, {}).class).toBe('transport');

@@ -1,9 +1,12 @@
 import { found, type Check } from './check.ts';
 
-/** `no-server-error`: no generated request, valid or not, may get a 5xx, a timeout or a broken connection. */
+/**
+ * `no-server-error`: no generated request, valid or not, may get a 5xx, a timeout or a broken
+ * connection. Throttling is no server error, whatever its status (a gateway's 503 with Retry-After).
+ */
 export const noServerError: Check = {
   name: 'no-server-error',
-  appliesTo: () => true,
+  appliesTo: (context) => context.answer.class !== 'throttling',
   run: ({ exchange }) => {
     if ('failure' in exchange) return found('transport_failure', 'violation', `No response: ${exchange.failure.message}.`, { received: exchange.failure });
     const { status } = exchange.response;

@@ -15,7 +15,7 @@ const stopping: Partial<Record<AnswerClass, Stop['reason']>> = { throttling: 'th
  * throttling (each already retried) or no answer at all (timeouts, resets, a body past the bound).
  * Every run then ends by itself in bounded time, its remaining cases inconclusive with the reason.
  */
-export function createStopGuard(endpoint: string, limit: number): { readonly note: (answer: { readonly class: AnswerClass; readonly code?: string }) => void; readonly stopped: () => Stop | undefined } {
+export function createStopGuard(endpoint: string, limit: number): { readonly note: (answer: { readonly class: AnswerClass; readonly code?: string; readonly status?: number }) => void; readonly stopped: () => Stop | undefined } {
   let streak: { reason: Stop['reason']; count: number } | undefined;
   let stop: Stop | undefined;
   return {
@@ -23,7 +23,7 @@ export function createStopGuard(endpoint: string, limit: number): { readonly not
       const reason = stopping[answer.class];
       streak = reason === undefined ? undefined : { reason, count: streak?.reason === reason ? streak.count + 1 : 1 };
       if (stop || !streak || streak.count < limit) return;
-      const what = streak.reason === 'throttled-stop' ? `were throttling (${answer.code ?? 'status 429'}) after retries` : 'got no answer (timeouts, broken connections or bodies without end)';
+      const what = streak.reason === 'throttled-stop' ? `were throttling (${answer.code ?? `status ${answer.status ?? 429}`}) after retries` : 'got no answer (timeouts, broken connections or bodies without end)';
       stop = { reason: streak.reason, words: `${streak.count} cases in a row ${what}; the run stopped sending to ${endpoint}` };
     },
     stopped: () => stop,

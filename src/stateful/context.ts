@@ -130,12 +130,14 @@ export function callFinding(
 
 /**
  * The `no-server-error` finding of a call that got no answer or a 5xx, or undefined. It is the same
- * check single requests run (it reads only the exchange); the calls before it are the sequence.
+ * check single requests run; the calls before it are the sequence.
  */
 export function serverErrorFinding(context: StatefulContext, family: string, caseId: string, calls: readonly Answered[]): Finding | undefined {
   const last = calls.at(-1);
   if (!last) return undefined;
-  const [draft] = noServerError.run({ exchange: last.exchange } as CheckContext);
+  // The check reads only the exchange and the answer's class (throttling is no server error).
+  const checked = { exchange: last.exchange, answer: last.answer } as CheckContext;
+  const [draft] = noServerError.appliesTo(checked) ? noServerError.run(checked) : [];
   if (!draft) return undefined;
   const after = calls.length > 1 ? ` It was call ${calls.length} of a sequence; what the target holds since is unknown, so the sequence stopped there.` : '';
   return callFinding(context, { check: noServerError.name, code: draft.code, severity: draft.severity, family, caseId, message: `${draft.message}${after}`, ...(draft.documented !== undefined ? { documented: draft.documented } : {}), ...(draft.received !== undefined ? { received: draft.received } : {}) }, calls);

@@ -184,6 +184,7 @@ describe.each(hosts)('on %s', (_where, host) => {
     ['an SSO redirect', { status: 302, body: null, raw: '', headers: { location: 'https://sso.conformance.test/login', 'content-type': 'text/html' } }],
     ["nginx's 401 page", { status: 401, body: null, raw: '<html><body><h1>401 Authorization Required</h1></body></html>', headers: { 'content-type': 'text/html' } }],
     ["nginx's 429 page", { status: 429, body: null, raw: '<html><body><h1>429 Too Many Requests</h1></body></html>', headers: { 'content-type': 'text/html', 'retry-after': '0' } }],
+    ["a gateway's 503 with Retry-After", { status: 503, body: null, raw: '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>', headers: { 'content-type': 'text/html', 'retry-after': '0' } }],
   ];
   it.each(layers)('ends inconclusive (exit 4) without a single violation when a proxy answers every case after pre-flight with %s', { timeout: 120_000 }, async (_what, answer) => {
     const { file, dir } = await profileAt(host, await hostile((seen) => (isPreflight(seen) ? missing(vendorOf(seen)) : answer)));
