@@ -1,5 +1,6 @@
 import type { ApiId } from '../contract/apis.ts';
 import { loadContract } from '../contract/load.ts';
+import { fromLayerInFront } from '../checks/answer.ts';
 import { TargetRefusedError, TargetUnreachableError } from '../errors/index.ts';
 import { systemClock, type Clock } from '../keywords/clock.ts';
 import { createDocumentSender } from './send-case.ts';
@@ -17,8 +18,9 @@ export interface PreflightOptions {
  * Proves, before any case, that the target speaks the operation and takes the credentials: one
  * request that validation must refuse (every required parameter missing). An answer of the
  * authentication or authorization class, throttling that outlasts the retries, a gateway's "no such
- * API" or a redirect, a success that is not JSON, or no answer at all ends the run with one line
- * naming the code and what to check. Any other answer lets the run go on: the cases judge it.
+ * API" or a redirect, a proxy's server error (a bare 502, 503 or 504), a success that is not JSON, or
+ * no answer at all ends the run with one line naming the code and what to check. Any other answer
+ * lets the run go on: the cases judge it.
  */
 export async function preflight(api: ApiId, target: Target, options: PreflightOptions = {}): Promise<void> {
   const contract = loadContract(api);
@@ -44,6 +46,10 @@ export async function preflight(api: ApiId, target: Target, options: PreflightOp
       throw new TargetRefusedError(`${endpoint} kept throttling the pre-flight request for ${api} after ${exchange.attempts} attempts: ${said}; try again later or lower --rate`);
     case 'gateway':
       throw new TargetRefusedError(`${endpoint} does not serve ${api}: ${said}; is the profile's endpoint (and its path) right?`);
+    case 'server':
+      // A proxy's bad gateway, unavailable or gateway timeout: the API behind it did not answer. The API's own server errors go on to the cases.
+      if (fromLayerInFront(answer)) throw new TargetRefusedError(`${endpoint} answered the pre-flight request for ${api} with ${said} and no error code, a proxy's: the API behind it is not answering; try again later`);
+      return;
     default:
       return;
   }

@@ -195,6 +195,15 @@ describe.each(hosts)('on %s', (_where, host) => {
     expect(report.findingCounts.filter((c) => c.severity === 'violation')).toEqual([]);
   });
 
+  it("stops at pre-flight with exit 3 and one line when every answer is nginx's 502 page (the API behind it is down)", { timeout: 60_000 }, async () => {
+    const { file } = await profileAt(host, await hostile(() => ({ status: 502, body: null, raw: '<html><body><h1>502 Bad Gateway</h1></body></html>', headers: { 'content-type': 'text/html' } })));
+    const result = await run(['--profile', file, '--api', apis.alibaba, ...small]);
+    expect(result.code, result.err).toBe(3);
+    const lines = result.err.trim().split('\n');
+    expect(lines, result.err).toHaveLength(1);
+    expect(lines[0]).toContain('with 502 and no error code, a proxy\'s: the API behind it is not answering');
+  });
+
   it("reports nginx's 502 page after pre-flight as server errors (no-server-error) and nothing about its shape", { timeout: 120_000 }, async () => {
     const page: Answer = { status: 502, body: null, raw: '<html><body><h1>502 Bad Gateway</h1></body></html>', headers: { 'content-type': 'text/html' } };
     const { file, dir } = await profileAt(host, await hostile((seen) => (isPreflight(seen) ? missing(vendorOf(seen)) : page)));
