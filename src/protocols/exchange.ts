@@ -1,8 +1,8 @@
 import type { WireRequest, WireResponse } from './wire-request.ts';
 
 /**
- * Why no response came back (`tls`: the target's certificate is not trusted; `oversized`: an answer
- * began, but its body ran past the bound and was not read to its end).
+ * Why no response came back (`tls`: no TLS session: an untrusted certificate, or no TLS at that
+ * address; `oversized`: an answer began, but its body ran past the bound and was not read to its end).
  */
 export type TransportFailureKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'oversized' | 'other';
 

@@ -29,7 +29,7 @@ export async function preflight(api: ApiId, target: Target, options: PreflightOp
   const { exchange, answer, body } = await send(adapter.preflightDocument(target));
   const endpoint = target.config.endpoint;
   if ('failure' in exchange && exchange.failure.kind === 'oversized') throw new TargetRefusedError(`${endpoint} answered the pre-flight request for ${api} with ${exchange.failure.message}; is the profile's endpoint the API's?`);
-  if ('failure' in exchange && exchange.failure.kind === 'tls') throw new TargetUnreachableError(`cannot talk to ${endpoint} for ${api}: ${exchange.failure.message}; to trust a private CA, set NODE_EXTRA_CA_CERTS to its PEM file`);
+  if ('failure' in exchange && exchange.failure.kind === 'tls') throw new TargetUnreachableError(`cannot talk to ${endpoint} for ${api}: ${exchange.failure.message}`);
   if ('failure' in exchange) throw new TargetUnreachableError(`cannot reach ${endpoint} for ${api} (${exchange.failure.message}); is the target running, and is the profile's endpoint right?`);
   const { status, headers } = exchange.response;
   const redirect = status >= 300 && status < 400 && headers['location'] ? ` to ${headers['location']}` : '';

@@ -36,7 +36,15 @@ function classify(error: unknown): { kind: TransportFailureKind; message: string
   if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout', message: 'no response before the timeout' };
   if (name === 'OversizedAnswerError') return { kind: 'oversized', message: (error as Error).message };
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: 'connection refused' };
-  if (untrustedCertificate.test(code)) return { kind: 'tls', message: `its TLS certificate is not trusted (${code})` };
+  if (untrustedCertificate.test(code)) return { kind: 'tls', message: `its TLS certificate is not trusted (${code}); to trust a private CA, set NODE_EXTRA_CA_CERTS to its PEM file` };
+  if (code === 'EPROTO' || code.startsWith('ERR_SSL')) {
+    // OpenSSL's text runs over lines of internals (`…:SSL routines:func:reason:file.c:77:`): the reason is what a user can act on.
+    const text = cause?.message ?? (error as Error).message;
+    const reason = /:([^:\n]+):[^:\n]*\.c:\d+/.exec(text)?.[1] ?? text.split('\n')[0];
+    // A plain HTTP server's answer read as a TLS record.
+    if (/wrong version number|packet length too long|http request/i.test(text)) return { kind: 'tls', message: `it does not speak TLS there (${code}: ${reason}); is the scheme http:// rather than https://?` };
+    return { kind: 'tls', message: `the TLS handshake failed (${code}: ${reason})` };
+  }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return { kind: 'reset', message: `connection reset (${code})` };
   // Bytes that are no HTTP answer (node's parser: HPE_…).
   if (code.startsWith('HPE_')) return { kind: 'other', message: `not an HTTP answer: ${(error as Error).message} (${code})` };

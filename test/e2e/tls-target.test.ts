@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,9 +35,9 @@ afterAll(() => {
   server.close();
 });
 
-async function profileFile(): Promise<string> {
+async function profileFile(at = endpoint): Promise<string> {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'mc-tls-')), 'profile.json');
-  await writeFile(file, JSON.stringify({ targets: { 'alibaba-smc': { ...loadProfile().targets['alibaba-smc'], endpoint } } }));
+  await writeFile(file, JSON.stringify({ targets: { 'alibaba-smc': { ...loadProfile().targets['alibaba-smc'], endpoint: at } } }));
   return file;
 }
 
@@ -45,7 +46,7 @@ const small = ['--api', 'alibaba-smc/CreateReplicationJob@current', '--seed', '3
 describe('a target behind TLS with its own certificate', () => {
   it('is a transport failure of kind tls, naming the code', async () => {
     const exchange = await send(() => ({ method: 'POST', url: `${endpoint}/`, headers: {}, body: '' }));
-    expect('failure' in exchange && exchange.failure).toEqual({ kind: 'tls', message: 'its TLS certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)' });
+    expect('failure' in exchange && exchange.failure).toEqual({ kind: 'tls', message: 'its TLS certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT); to trust a private CA, set NODE_EXTRA_CA_CERTS to its PEM file' });
   });
 
   it('stops the run at pre-flight with exit 3 and one line saying how to trust it', { timeout: 60_000 }, async () => {
@@ -54,6 +55,20 @@ describe('a target behind TLS with its own certificate', () => {
     expect(result.err.trim().split('\n')).toEqual([
       `migration-conformance: cannot talk to ${endpoint} for alibaba-smc/CreateReplicationJob@current: its TLS certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT); to trust a private CA, set NODE_EXTRA_CA_CERTS to its PEM file`,
     ]);
+  });
+
+  it('stops with exit 3 and one line saying the scheme may be wrong when https:// points at a plain HTTP server', { timeout: 60_000 }, async () => {
+    const plain = http.createServer((req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    try {
+      const result = await cliProcess(['run', '--profile', await profileFile(`https://127.0.0.1:${(plain.address() as AddressInfo).port}`), ...small], {});
+      expect(result.code, result.err).toBe(3);
+      const lines = result.err.trim().split('\n');
+      expect(lines, result.err).toHaveLength(1);
+      expect(lines[0]).toMatch(/: it does not speak TLS there \(EPROTO: wrong version number\); is the scheme http:\/\/ rather than https:\/\/\?$/);
+    } finally {
+      plain.close();
+    }
   });
 
   it('runs past pre-flight once NODE_EXTRA_CA_CERTS trusts it', { timeout: 120_000 }, async () => {
