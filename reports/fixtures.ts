@@ -48,6 +48,19 @@ export function shrunkFinding(overrides: Partial<Finding> = {}): Finding {
 const none = { violation: 0, drift: 0, info: 0 } as const;
 
 /** Rule outcomes per family, with counts a report can check against `coverage`. */
+/** The info finding of a probe of `ImageName.requiredWhen.TargetType` that the endpoint answers with a refusal. */
+function ambiguousRuleFinding(caseId: string, label: string): Finding {
+  return sampleFinding({
+    severity: 'info',
+    check: 'ambiguous-rule',
+    code: 'ambiguous_reading_rejects',
+    message: 'ImageName.requiredWhen.TargetType: the endpoint rejects it.',
+    rule: 'ImageName.requiredWhen.TargetType',
+    caseId,
+    case: { kind: 'probe', label, expected: { readings: ['required', 'optional'] }, document: { TargetType: 'Image' } },
+  });
+}
+
 function family(api: string, rule: string, fields: Partial<RuleOutcome> & Pick<RuleOutcome, 'coverage'>): RuleOutcome {
   return { api, rule, kind: 'rule', cases: 0, conclusive: 0, inconclusive: {}, findings: none, checks: {}, ...fields };
 }
@@ -60,15 +73,7 @@ function family(api: string, rule: string, fields: Partial<RuleOutcome> & Pick<R
 export function sampleResult(findings: readonly Finding[] = [
   shrunkFinding(),
   sampleFinding({ severity: 'drift', check: 'error-code-documented', code: 'undocumented_error_code', message: `Error code ${hostile.xml} is in no catalogue.`, rule: 'Frequency.maximum', caseId: 'x#2' }),
-  sampleFinding({
-    severity: 'info',
-    check: 'ambiguous-rule',
-    code: 'ambiguous_reading_rejects',
-    message: 'ImageName.requiredWhen.TargetType: the endpoint rejects it.',
-    rule: 'ImageName.requiredWhen.TargetType',
-    caseId: 'x#3',
-    case: { kind: 'probe', label: 'ImageName.requiredWhen.TargetType: absent with TargetType=Image', expected: { readings: ['required', 'optional'] }, document: { TargetType: 'Image' } },
-  }),
+  ambiguousRuleFinding('x#3', 'ImageName.requiredWhen.TargetType: absent with TargetType=Image'),
 ]): RunResult {
   return {
     verdict: findings.some((f) => f.severity === 'violation') ? 'failed' : 'passed',
@@ -119,17 +124,7 @@ export function sampleResult(findings: readonly Finding[] = [
 /** The not-tested line of `inconclusiveResult()`. */
 export const noCreateLine = 'valid acceptance: not tested (no-create mode; --allow-create to test it)';
 
-const inconclusiveFindings: Finding[] = [
-      sampleFinding({
-        severity: 'info',
-        check: 'ambiguous-rule',
-        code: 'ambiguous_reading_rejects',
-        message: 'ImageName.requiredWhen.TargetType: the endpoint rejects it.',
-        rule: 'ImageName.requiredWhen.TargetType',
-        caseId: `${smc}#3`,
-        case: { kind: 'probe', label: 'ImageName absent with TargetType=Image', expected: { readings: ['required', 'optional'] }, document: { TargetType: 'Image' } },
-      }),
-];
+const inconclusiveFindings: Finding[] = [ambiguousRuleFinding(`${smc}#3`, 'ImageName absent with TargetType=Image')];
 
 /**
  * An inconclusive run against two APIs: no failing finding, some families inconclusive (authentication,
