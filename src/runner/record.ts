@@ -42,7 +42,7 @@ export function recordResponse(exchange: Exchange, redact: Redact): WireResponse
 export function recordCurl(request: WireRequest, redact: Redact): string {
   if (request.body === undefined || request.body.length <= recordedBodyLimit) return redact(toCurl(request));
   const body = redact(request.body);
-  if (body.length <= recordedBodyLimit) return redact(toCurl({ ...request, body }));
   const cut = headOf(body, recordedBodyLimit);
-  return `${redact(toCurl({ ...request, body: cut }))} # the body is cut to its first ${cut.length} of ${body.length} characters; 'replay' sends the case whole`;
+  const note = cut.length < body.length ? ` # the body is cut to its first ${cut.length} of ${body.length} characters; 'replay' sends the case whole` : '';
+  return `${redact(toCurl({ ...request, body: cut }))}${note}`;
 }
