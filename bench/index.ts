@@ -8,8 +8,9 @@ import { loadProfile } from '../src/profile/load-profile.ts';
 import { apisOfProfile } from '../src/runner/target.ts';
 import { benchGenerators } from './generators.ts';
 import { benchMemory } from './memory.ts';
+import { benchParallel } from './parallel.ts';
 import { benchProbe } from './probe.ts';
-import { autocannonRate, checkedCasesPerSecond, startNoopServer, targetAt } from './run.ts';
+import { autocannonRate, bareClientRate, checkedCasesPerSecond, startNoopServer, targetAt } from './run.ts';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -38,6 +39,11 @@ for (const [before, after] of memory.slice(1).map((row, index) => [memory[index]
   if (before) console.log(`${before === memory[0] ? '\n' : ''}Peak at --budget ${after.budget} is ${(after.peakMiB / before.peakMiB).toFixed(2)} times that at --budget ${before.budget}.`);
 }
 
+console.log('\n## Shards at once: the --budget 20000 plan dealt to 1 or 2 processes running together against one no-op server\n');
+console.log('| API | processes | cases | checked cases/s (start-up included) | CPU per case, every process and the server (µs) |');
+console.log('|---|---:|---:|---:|---:|');
+for (const row of await benchParallel()) console.log(`| ${row.api} | ${row.processes} | ${row.cases} | ${row.perSecond} | ${row.cpuMicrosPerCase} |`);
+
 console.log('\n## Run throughput (default plan per API, concurrency 8, shrinking off)\n');
 console.log('| API | target | cases | checked cases/s |');
 console.log('|---|---|---:|---:|');
@@ -62,6 +68,8 @@ try {
   }
   const raw = await autocannonRate(noop.url);
   console.log(`\nautocannon on the same no-op server: ${raw} requests/s (8 connections, 3 s).`);
+  const bare = await bareClientRate(noop.url);
+  console.log(`A bare node:http keep-alive client on it (8 connections, nothing but sending and parsing): ${bare.perSecond} requests/s, ${bare.cpuMicrosPerRequest} µs of CPU per request.`);
   // The tracked figure: checked cases/s of the 20,000-case run (memory table) against that raw rate.
   const deep = memory.find((row) => row.budget === 20_000) ?? memory.at(-1);
   if (deep) {
@@ -71,6 +79,7 @@ try {
     const cpuPerCase = deep.clientCpuMicrosPerCase + deep.serverCpuMicrosPerCase;
     const cores = os.availableParallelism();
     console.log(`CPU per checked case in that run: ${deep.clientCpuMicrosPerCase} µs in the run's process + ${deep.serverCpuMicrosPerCase} µs in the no-op server = ${cpuPerCase} µs; ${cores} cores allow at most ${Math.floor((cores * 1e6) / cpuPerCase)} checked cases/s.`);
+    console.log(`At ${perCase(deep).toFixed(2)} requests per case, the bare client alone would send ${Math.round(bare.perSecond / perCase(deep))} cases/s with nothing generated or checked.`);
   }
 } finally {
   await noop.close();
