@@ -74,6 +74,15 @@ describe('classifyAnswer', () => {
     expect(answerOf(dcs, 400, { error_code: 'DCS.4062', error_msg: 'Invalid backup_files.bucket_name parameter in the request.' }).parameter).toBe('backup_files.bucket_name');
     expect(answerOf(smc, 400, { Code: 'InvalidParameter', Message: 'Something else entirely.' }).parameter).toBeUndefined();
   });
+
+  it('takes only a parameter of the request: a template left unfilled or filled with a word of the service names none', () => {
+    const dcsMessage = (message: string) => answerOf(dcs, 400, { error_code: 'DCS.4062', error_msg: message }).parameter;
+    expect(dcsMessage('Invalid {0} parameter in the request.')).toBeUndefined();
+    expect(dcsMessage('Invalid body parameter in the request.')).toBeUndefined();
+    // A parameter in another naming style is still the parameter.
+    expect(dcsMessage('Invalid taskName parameter in the request.')).toBe('taskName');
+    expect(dcsMessage('Invalid backupFiles.files[0].updateAt parameter in the request.')).toBe('backupFiles.files[0].updateAt');
+  });
 });
 
 describe('answerAbout', () => {
@@ -84,6 +93,11 @@ describe('answerAbout', () => {
     expect(answerAbout(named('backup_files.files[0].file_name'), ['/backup_files/files'])).toBe('yes');
     expect(answerAbout(named('Name'), ['/SystemDiskSize'])).toBe('no');
     expect(answerAbout({ class: 'validation' }, ['/SystemDiskSize'])).toBe('unknown');
+  });
+  it('reads names in any style: snake_case, camelCase and PascalCase are one name', () => {
+    expect(answerAbout(named('taskName'), ['/task_name'])).toBe('yes');
+    expect(answerAbout(named('backupFiles.files[0].updateAt'), ['/backup_files/files/0/update_at'])).toBe('yes');
+    expect(answerAbout({ class: 'undocumented-code', text: 'Invalid.Param the task_name is too long' }, ['/TaskName'])).toBe('yes');
   });
   it('searches an undocumented code and its message for the parameter names', () => {
     expect(answerAbout({ class: 'undocumented-code', text: 'InvalidSystemDiskSize.ValueNotSupported the value is too big' }, ['/SystemDiskSize'])).toBe('yes');

@@ -1,4 +1,5 @@
 import type { Contract } from '../contract/load.ts';
+import type { SchemaNode } from '../contract/schema-node.ts';
 import type { ErrorClass } from '../generated/contract-document.ts';
 import type { Exchange } from '../protocols/exchange.ts';
 import { knownCodes } from './catalogue.ts';
@@ -66,13 +67,42 @@ function templateOf(code: string, message: string): RegExp | null {
   return pattern;
 }
 
-/** The parameter a catalogued validation message names, if the message follows its template. */
+const requestNames = new WeakMap<Contract, ReadonlySet<string>>();
+
+/** Every property name of a contract's request, at any depth, as `namesOf` spells names. */
+function requestNamesOf(contract: Contract): ReadonlySet<string> {
+  let names = requestNames.get(contract);
+  if (!names) {
+    const found = new Set<string>();
+    const walk = (node: SchemaNode | undefined): void => {
+      if (!node) return;
+      for (const [name, child] of Object.entries(node.properties ?? {})) {
+        for (const part of namesOf(name)) found.add(part);
+        walk(child);
+      }
+      walk(node.items);
+    };
+    walk(contract.requestSchema);
+    requestNames.set(contract, (names = found));
+  }
+  return names;
+}
+
+/**
+ * The parameter a catalogued validation message names, if the message follows its template and what
+ * fills it is a parameter of the request. A template left unfilled (`{0}`) or filled with a word of
+ * the service's own (`body`) names no parameter.
+ */
 function namedParameter(contract: Contract, code: string, message: string | undefined): string | undefined {
   if (message === undefined) return undefined;
   const own = contract.document.errors.find((e) => e.code === code)?.message;
   const template = own ?? contract.globalErrors.errors.find((e) => e.code === code)?.message;
   const match = template === undefined ? null : templateOf(code, template)?.exec(message);
-  return match?.[1]?.replace(/^["']|["']$/g, '');
+  const named = match?.[1]?.replace(/^["']|["']$/g, '');
+  if (named === undefined) return undefined;
+  const names = namesOf(named);
+  const known = requestNamesOf(contract);
+  return names.length > 0 && names.every((name) => known.has(name)) ? named : undefined;
 }
 
 /** Classifies an exchange by status and, for errors, by the catalogue class of its code. */
@@ -89,12 +119,17 @@ export function classifyAnswer(contract: Contract, exchange: Exchange, body: Par
   return { class: known.class, status, code, text, ...(parameter === undefined ? {} : { parameter }) };
 }
 
-/** A parameter path as names only: `DataDisk.1.Size`, `DataDisk[0].Size`, `/DataDisk/0/Size` → DataDisk, Size. */
+/** A name as services spell it in any style: `task_name`, `taskName` and `TaskName` are one name. */
+function folded(name: string): string {
+  return name.toLowerCase().replace(/[_-]/g, '');
+}
+
+/** A parameter path as names only: `DataDisk.1.Size`, `DataDisk[0].Size`, `/DataDisk/0/Size` → datadisk, size. */
 function namesOf(path: string): string[] {
   return path
     .split(/[.[\]/]+/)
     .filter((s) => s !== '' && !/^\d+$/.test(s))
-    .map((s) => s.toLowerCase());
+    .map(folded);
 }
 
 function startsWith(long: readonly string[], short: readonly string[]): boolean {
@@ -116,7 +151,7 @@ export function answerAbout(answer: Answer, pointers: readonly string[]): 'yes' 
     const related = paths.some((p) => startsWith(p, named) || startsWith(named, p) || p.at(-1) === named.at(-1));
     return related ? 'yes' : 'no';
   }
-  const text = answer.text?.toLowerCase() ?? '';
+  const text = folded(answer.text ?? '');
   // Short names (id, size) would match anything; whole dotted paths or names of four letters and more are telling.
   const mentioned = paths.some((p) => text.includes(p.join('.')) || ((p.at(-1)?.length ?? 0) >= 4 && text.includes(p.at(-1) as string)));
   return mentioned ? 'yes' : 'unknown';
