@@ -37,6 +37,12 @@ describe('judge', () => {
     expect(state.conclusive && state.mismatch?.code).toBe('other_refusal_code');
   });
 
+  it('takes, for a rule without a code, an uncatalogued code that names its parameter, and nothing else uncatalogued', () => {
+    const exists = { outcome: 'refused', refusals: [{ rule: 'source-must-exist', code: null, accepts: 'validation-or-state', about: ['/SourceId'] }] } as const;
+    expect(judge(smc, exists, smcError(404, 'InvalidSourceId.NotFound'))).toEqual({ conclusive: true, rules: ['source-must-exist'] });
+    expect(judge(smc, exists, smcError(404, 'Made.Up'))).toEqual({ conclusive: false, reason: 'undocumented-code', rules: ['source-must-exist'] });
+  });
+
   it("matches a due code before its class: DCS files its unknown project under the gateway", () => {
     const project = { outcome: 'refused', refusals: [{ rule: 'project-exists', code: 'DCS.4001' }] } as const;
     expect(judge(dcs, project, answer(dcs, 404, { error_code: 'DCS.4001', error_msg: 'm' }))).toEqual({ conclusive: true, rules: ['project-exists'] });

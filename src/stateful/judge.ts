@@ -1,3 +1,4 @@
+import { answerAbout } from '../checks/answer.ts';
 import type { Severity } from '../checks/finding.ts';
 import type { InconclusiveReason } from '../checks/outcome.ts';
 import type { Contract } from '../contract/load.ts';
@@ -13,6 +14,12 @@ export interface Refusal {
   readonly rule: string;
   readonly code: string | null;
   readonly accepts?: 'validation' | 'validation-or-state';
+  /**
+   * The parameters (JSON pointers) a rule without a documented code is about: a refusal with a code
+   * no catalogue lists counts as the rule's when its code or message names one of them
+   * (`InvalidSourceId.NotFound` for an unknown SourceId), as for single requests.
+   */
+  readonly about?: readonly string[];
 }
 
 /** What the documents say a call gets, and which rules its answer tells about. */
@@ -83,7 +90,10 @@ export function judge(contract: Contract, expectation: Expectation, answered: An
     }
     const codeless = expectation.refusals.filter((r) => r.code === null && (answer.class === 'validation' || (answer.class === 'state' && r.accepts === 'validation-or-state')));
     if (codeless.length > 0) return { conclusive: true, rules: codeless.map((r) => r.rule) };
-    if (answer.class === 'undocumented-code' || answer.class === 'no-code') return { conclusive: false, reason: answer.class, rules };
+    if (answer.class === 'undocumented-code' || answer.class === 'no-code') {
+      const named = expectation.refusals.filter((r) => r.code === null && r.about !== undefined && answerAbout(answer, r.about) === 'yes');
+      return named.length > 0 ? { conclusive: true, rules: named.map((r) => r.rule) } : { conclusive: false, reason: answer.class, rules };
+    }
     const wanted = codes.length > 0 ? codes.join(' or ') : 'a validation refusal';
     return { conclusive: true, rules, mismatch: { rule: first, code: 'other_refusal_code', severity: expectation.otherCode ?? 'violation', message: `This call breaks ${names}: the documents give ${wanted}, it got ${described(answered)}.`, documented: codes.length > 0 ? { codes } : 'a validation refusal', received } };
   }

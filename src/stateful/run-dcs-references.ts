@@ -75,6 +75,23 @@ function withValue(document: Record<string, unknown>, pointer: readonly string[]
   return copy;
 }
 
+/**
+ * The body the reference checks start from, before each reference is pointed at a fixture or at
+ * nothing: valid under every reading of the documents, so that only the references decide the answer
+ * (an online migration through CreateMigrationTask is a reading some documents withdraw).
+ */
+export function referenceCheckBase(contract: Contract): Record<string, unknown> {
+  return contract.document.operation === 'CreateMigrationTask'
+    ? {
+        task_name: 'reference-check',
+        migration_type: 'backupfile_import',
+        migration_method: 'full_amount_migration',
+        backup_files: { file_source: 'self_build_obs', bucket_name: 'reference-check', files: [{ file_name: 'reference-check.rdb' }] },
+        target_instance: { id: missing },
+      }
+    : { name: 'reference-check', vpc_id: missing, subnet_id: missing, security_group_id: missing };
+}
+
 /** One call to send: the body's references, known or not, and the project it goes to. */
 interface Plan {
   readonly known: readonly boolean[];
@@ -100,10 +117,7 @@ export async function runDcsReferences(context: StatefulContext, options: DcsRef
   const refusalOf = (rule: string): Refusal => ({ rule, code: contract.document.stateful.find((s) => s.id === rule)?.code ?? null });
   if (typeof references === 'string') for (const r of ['vpc-exists', 'subnet-in-vpc', 'security-group-exists']) ledger.notTestable(familyOf(r), references);
   const refs = typeof references === 'string' ? [] : references.filter((r) => documented.has(r.rule));
-  const base: Record<string, unknown> =
-    contract.document.operation === 'CreateMigrationTask'
-      ? { task_name: 'reference-check', migration_type: 'online_migration', migration_method: 'full_amount_migration', source_instance: { addrs: '192.168.1.135:6379' }, target_instance: { id: missing } }
-      : { name: 'reference-check', vpc_id: missing, subnet_id: missing, security_group_id: missing };
+  const base = referenceCheckBase(contract);
 
   const plans: Plan[] = [];
   if (refs.length > 0) {

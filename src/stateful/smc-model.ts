@@ -67,9 +67,13 @@ export const smcModelRules: ReadonlySet<string> = new Set([
 /**
  * Which refusals a rule without a documented code accepts. An unknown SourceId has no state to
  * speak of, so a refusal for state is as good as a validation one; a disk size is a parameter's
- * value, so only a validation refusal is about it.
+ * value, so only a validation refusal is about it. A code no catalogue lists counts where it names
+ * the rule's parameter.
  */
-const codelessAccepts: Readonly<Record<string, Refusal['accepts']>> = { 'source-must-exist': 'validation-or-state', 'disk-size-above-used': 'validation' };
+const codelessAccepts: Readonly<Record<string, Pick<Refusal, 'accepts' | 'about'>>> = {
+  'source-must-exist': { accepts: 'validation-or-state', about: ['/SourceId'] },
+  'disk-size-above-used': { accepts: 'validation', about: ['/SystemDiskSize', '/DataDisk/*/Size'] },
+};
 
 /** The job quota the target is held to: the profile's, else the edition's documented one. */
 export function quotaOf(contract: Contract, target: AlibabaSmcTarget): number {
@@ -86,7 +90,7 @@ export function predictCreate(contract: Contract, target: AlibabaSmcTarget, mode
     const stateful = contract.document.stateful.find((s) => s.id === rule);
     if (!stateful) return;
     if (stateful.code !== null) refusals.push({ rule, code: stateful.code });
-    else if (codelessAccepts[rule]) refusals.push({ rule, code: null, accepts: codelessAccepts[rule] });
+    else if (codelessAccepts[rule]) refusals.push({ rule, code: null, ...codelessAccepts[rule] });
   };
   // Nothing else can be said of a source that does not exist.
   if (!target.fixtures.sources.some((s) => s.id === call.source.id)) {
