@@ -29,6 +29,8 @@ export interface CheckContext {
   readonly requestIdRequired: boolean;
   /** What the answer says about the case's rule. */
   readonly outcome: CaseOutcome;
+  /** The case breaks the protocol itself (a wire-level case): HTTP's own refusal of it (405, 415…) is a documented answer. */
+  readonly breaksProtocol?: boolean;
   /** A second exchange of the same request with the same ClientToken, for the idempotency check. */
   readonly repeat?: { readonly exchange: Exchange; readonly body: ParsedBody };
   readonly validators: {

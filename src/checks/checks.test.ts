@@ -46,6 +46,14 @@ describe('checks on Alibaba SMC answers', () => {
     expect(findings(context(smc, { outcome: 'accept' }, { status: 200, headers: json, body: JSON.stringify({ RequestId: requestId, JobId: 'j-abc' }) }))).toEqual([]);
   });
 
+  it("take HTTP's own refusal of a request that breaks the protocol as documented: 405 for a method", () => {
+    const wrongMethod = { outcome: 'reject', codes: ['InvalidAction.NotFound', 'UnsupportedOperation'] } as const;
+    const answer = smcError(405, 'UnsupportedHTTPMethod');
+    expect(findings({ ...context(smc, wrongMethod, answer, '(wire) wrong-method'), breaksProtocol: true })).toEqual(['error-code-documented/undocumented_error_code/drift']);
+    // The same status for a request of the operation's own is undocumented.
+    expect(findings(context(smc, reject, answer))).toContain('status-documented/undocumented_status/violation');
+  });
+
   it('name each fault', () => {
     const cases: [CheckContext, string[]][] = [
       [context(smc, reject, { status: 200, headers: json, body: JSON.stringify({ RequestId: requestId, JobId: 'j-1' }) }), ['violation-rejected/accepted_invalid_request/violation']],
