@@ -41,7 +41,7 @@ export interface RequestCase {
   readonly anyValue?: boolean;
   /** Pointers of values the case pinned so that its rule applies (a condition's sibling). */
   readonly pins?: readonly string[];
-  /** Pointers of the values that break a rule as the schema is written: an endpoint may name any of them when it refuses the case. */
+  /** Pointers of the values that break a rule under some reading (as written or another): an endpoint may name any of them when it refuses the case. */
   readonly broken?: readonly string[];
   readonly request: Readonly<Record<string, unknown>>;
   readonly expected: Expectation;
@@ -124,7 +124,8 @@ function refusalCodes(contract: Contract, rule: Rule): readonly string[] {
 
 /** The label a judged request earns as a case of `rule` in `mode`, or undefined. */
 function labelOf(contract: Contract, rule: Rule, mode: CaseMode, judged: Judgement): Pick<RequestCase, 'kind' | 'expected' | 'broken'> | undefined {
-  const broken = [...new Set(judged.violations.map((v) => v.pointer))];
+  // Every value some reading holds broken: a refusal naming one of them is about the case.
+  const broken = judged.brokenSomewhere;
   if (mode === 'boundary') return judged.verdict === 'valid' ? { kind: 'valid', expected: { outcome: 'accept' } } : undefined;
   if (mode === 'probe') return judged.verdict === 'ambiguous' ? { kind: 'probe', expected: { outcome: 'either', readings: judged.readings }, broken } : undefined;
   if (judged.verdict !== 'invalid' || !judged.violations.some((v) => v.rule === rule.id)) return undefined;

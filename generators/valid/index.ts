@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import type { SchemaNode } from '../../src/contract/schema-node.ts';
 import { escapePointer } from '../../src/json/pointer.ts';
 import type { GenerationContext } from '../../src/keywords/keyword.ts';
-import { conditionHolds, isPresent, type RequiredWhen } from '../../src/keywords/requiredWhen.ts';
+import { caseBlindProperties, conditionHolds, isPresent, type RequiredWhen } from '../../src/keywords/requiredWhen.ts';
 import type { ArrayPlan, ValuePlan } from '../../src/keywords/value-plan.ts';
 import { planFor } from '../plan.ts';
 import { booleanSampler, numberSampler } from './number.ts';
@@ -133,10 +133,13 @@ function objectSampler(node: SchemaNode, pointer: string, context: GenerationCon
   const properties = Object.entries(declared).map(([name, child]): PropertySampler => {
     const at = `${pointer}/${escapePointer(name)}`;
     const always = options.complete === true || (node.required ?? []).includes(name) || touches(requirements, at);
-    return { name, sampler: validSampler(child, at, context, requirements, { nonEmpty: targets.has(name) }), presence: always ? 'always' : requirements.minimal ? 'whenRequired' : 'optional' };
+    // A value naming a resource no fixture stands for names nothing when drawn at random: sent only where a condition requires it.
+    const unbound = child['x-refers-to'] !== undefined;
+    return { name, sampler: validSampler(child, at, context, requirements, { nonEmpty: targets.has(name) }), presence: always ? 'always' : requirements.minimal || unbound ? 'whenRequired' : 'optional' };
   });
   const byName = new Map(properties.map((p) => [p.name, p]));
-  const conditionsMet = (object: Readonly<Record<string, unknown>>): boolean => conditional.every((entry) => !conditionHolds(entry, object) || isPresent(object[entry.property]));
+  const caseBlind = caseBlindProperties(node);
+  const conditionsMet = (object: Readonly<Record<string, unknown>>): boolean => conditional.every((entry) => !conditionHolds(entry, object, caseBlind) || isPresent(object[entry.property]));
   // Objects whose properties come and go are built as dictionaries: V8 would give each distinct set of
   // properties a hidden class of its own, at some 7 µs an object against 1 µs.
   const varies = conditional.length > 0 || properties.some((p) => p.presence !== 'always');
@@ -158,7 +161,7 @@ function objectSampler(node: SchemaNode, pointer: string, context: GenerationCon
         } else if (presence === 'whenRequired') continue;
         result[name] = sampler.draw(draws, pins);
       }
-      satisfyConditions(result, conditional, (name) => (byName.get(name) as PropertySampler).sampler.draw(draws, pins));
+      satisfyConditions(result, conditional, caseBlind, (name) => (byName.get(name) as PropertySampler).sampler.draw(draws, pins));
       return varies ? Object.setPrototypeOf(result, Object.prototype) : result;
     },
     // Fewer properties first, then smaller values; a candidate that leaves a condition unmet is skipped.
@@ -180,11 +183,11 @@ function objectSampler(node: SchemaNode, pointer: string, context: GenerationCon
 }
 
 /** Adds each conditional property whose condition holds; adding one can make another condition hold (a sibling becomes present), so until stable. */
-function satisfyConditions(object: Record<string, unknown>, conditional: readonly RequiredWhen[], drawProperty: (name: string) => unknown): void {
+function satisfyConditions(object: Record<string, unknown>, conditional: readonly RequiredWhen[], caseBlind: ReadonlySet<string>, drawProperty: (name: string) => unknown): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const entry of conditional) {
-      if (!conditionHolds(entry, object) || isPresent(object[entry.property])) continue;
+      if (!conditionHolds(entry, object, caseBlind) || isPresent(object[entry.property])) continue;
       object[entry.property] = drawProperty(entry.property);
       if (!isPresent(object[entry.property])) throw new Error(`valid object: the value drawn for ${entry.property} does not count as present`);
       changed = true;

@@ -215,10 +215,33 @@ function patternSampler(plan: StringPlan, pattern: string): Sampler<string> {
   };
 }
 
-/** Valid strings of a plan: listed values, times in the window, or text of the allowed characters and lengths. */
+/**
+ * Texts of JSON objects made of some entries of the documented example (each kept by a coin toss), padded
+ * with trailing JSON whitespace to a length the plan allows; shrinking towards the fewest entries.
+ */
+function jsonTextSampler(plan: StringPlan, example: Readonly<Record<string, unknown>>): Sampler<string> {
+  const all = Object.entries(example);
+  const empty = '{}';
+  if (empty.length > plan.maxLength) throw new Error(`valid string: no JSON object fits in ${plan.maxLength} characters`);
+  const padded = (text: string, draws: Draws) => text.padEnd(drawSize(draws, Math.max(plan.minLength, text.length), plan.maxLength), ' ');
+  return {
+    draw: (draws) => {
+      const bits = draws.next();
+      const text = JSON.stringify(Object.fromEntries(all.filter((_, index) => ((bits >>> index % 32) & 1) === 1)));
+      return padded(text.length <= plan.maxLength ? text : empty, draws);
+    },
+    shrink: (value) => {
+      const minimal = empty.padEnd(plan.minLength, ' ');
+      return value === minimal ? [] : [minimal];
+    },
+  };
+}
+
+/** Valid strings of a plan: listed values, times in the window, JSON objects, or text of the allowed characters and lengths. */
 export function stringSampler(plan: StringPlan): Sampler<string> {
   if (plan.values) return listedSampler(plan.values.map(String));
   if (plan.dateTime) return timeSampler(plan.dateTime);
+  if (plan.jsonObject) return jsonTextSampler(plan, plan.jsonObject);
   if (plan.matching) return patternSampler(plan, plan.matching);
   return textSampler(plan);
 }

@@ -6,7 +6,7 @@ import { docText, foldSpace } from '../../test/helpers/shared-docs.ts';
 import { fixedClock } from '../keywords/clock.ts';
 import { createReadingValidator, createRequestJudge, createWorldValidators, type Judgement } from './judge.ts';
 import { loadAllContracts, loadContract } from './load.ts';
-import { readingWorld } from './readings.ts';
+import { changesRules, readingWorld } from './readings.ts';
 import type { ValidationResult } from './validator.ts';
 
 const clock = fixedClock('2026-11-22T12:00:00Z');
@@ -135,6 +135,20 @@ describe('createReadingValidator', () => {
     expect(createReadingValidator(smc2019, new Map(), { clock })({ ...base, SystemDiskSize: 80, Name: '中文名' }).valid).toBe(true);
   });
 
+  it('reads a condition on a case-blind value case-blind: IMAGE is Image to the conditions too, node by node as compiled whole', () => {
+    const request = { ...base, TargetType: 'IMAGE' };
+    const choices = new Map([['target-type-case', 'ignore-case']]);
+    const whole = createReadingValidator(smc, choices, { clock })(request);
+    expect(whole.violations.map((v) => v.pointer)).toEqual(expect.arrayContaining(['/ImageName', '/SystemDiskSize', '/DataDisk']));
+    const world = readingWorld({ schema: smc.requestSchema, rules: smc.rules }, smc.document.binding.style, smc.readings, choices);
+    const validators = createWorldValidators(smc, { clock });
+    expect(validators.of(world)(request, validators.written(request)).violations).toEqual(whole.violations);
+    // Every reading refuses it, and a refusal naming ImageName is about it.
+    const judged = judgeSmc(request);
+    expect(judged.verdict).toBe('invalid');
+    expect(judged.brokenSomewhere).toEqual(expect.arrayContaining(['/TargetType', '/ImageName']));
+  });
+
   it('applies transforms: null as absent', () => {
     const absent = createReadingValidator(online, new Map([['null-optional-fields', 'absent']]), { clock });
     const request = { name: 'n', vpc_id: 'v', subnet_id: 's', security_group_id: 'g', description: null };
@@ -168,10 +182,15 @@ describe('judging edited valid requests', () => {
     for (const { name, pointer, request } of editedRequests(contract)) expect(judge(request, [pointer]), name).toEqual(judge(request));
   });
 
-  it.each(loadAllContracts().map((c) => [c.id, c] as const))('%s: each combination of readings judges as its schema compiled whole', (_id, contract) => {
+  // Every reading alone and every pair of readings of two contradictions (where one reading changes what another's rules read, as a case-blind enum a condition): all combinations grow past minutes.
+  it.each(loadAllContracts().map((c) => [c.id, c] as const))('%s: each reading, and each pair of readings, judges as its schema compiled whole', (_id, contract) => {
     const validators = createWorldValidators(contract, { clock });
     const requests = editedRequests(contract);
-    const combinations = contract.readings.reduce<Map<string, string>[]>((combos, c) => combos.flatMap((combo) => c.readings.map((r) => new Map([...combo, [c.id, r.id]]))), [new Map()]);
+    const choices = contract.readings.flatMap((c) => c.readings.map((r) => [c.id, r.id] as const));
+    // The others read as written (the reading that changes nothing), named so that both validators read them alike.
+    const asWritten = contract.readings.map((c) => [c.id, (c.readings.find((r) => !changesRules(r)) ?? c.readings[0])?.id as string] as const);
+    const varied = choices.flatMap((one, index) => [[one], ...choices.slice(index + 1).filter((other) => other[0] !== one[0]).map((other) => [one, other])]);
+    const combinations = varied.map((pair) => new Map([...asWritten, ...pair]));
     for (const choices of combinations) {
       const world = readingWorld({ schema: contract.requestSchema, rules: contract.rules }, contract.document.binding.style, contract.readings, choices);
       const whole = createReadingValidator(contract, choices, { clock });

@@ -1,6 +1,7 @@
 import { escapePointer, pointerSegments } from '../json/pointer.ts';
 import { annotationKeywords, keywords } from '../keywords/index.ts';
 import type { WireStyle } from '../keywords/keyword.ts';
+import { conditionProperty, type RequiredWhen } from '../keywords/requiredWhen.ts';
 import type { Contract } from './load.ts';
 import { readingWorld, transformRequest, type Reading, type ReadingChoice, type ReadingWorld } from './readings.ts';
 import type { Rule } from './rule.ts';
@@ -29,6 +30,8 @@ export interface Judgement {
   readonly firm: readonly Violation[];
   /** The contradictions whose readings judge the request differently, each with who accepts and who refuses it. */
   readonly readings: readonly ReadingVerdict[];
+  /** The pointers of the values the request breaks under some reading: as written, or only where another reading holds. */
+  readonly brokenSomewhere: readonly string[];
 }
 
 /**
@@ -40,6 +43,7 @@ export interface Judgement {
 export type RequestJudge = (request: unknown, changed?: readonly string[]) => Judgement;
 
 const keyOf = (v: Violation): string => `${v.rule}|${v.pointer}`;
+const pointersOf = (violations: readonly Violation[]): string[] => [...new Set(violations.map((v) => v.pointer))];
 
 function sameViolations(a: ValidationResult, b: ValidationResult): boolean {
   if (a.violations.length !== b.violations.length) return false;
@@ -127,6 +131,9 @@ function differingNodes(written: SchemaNode, reading: SchemaNode): ReadonlySet<s
       const [child, other] = [a.properties?.[name], b.properties?.[name]];
       return child !== undefined && other !== undefined && compare(child, other, `${pointer}/properties/${escapePointer(name)}`);
     });
+    // A condition on a property (requiredWhen) reads its value as the property's own keywords list it (case-blind or not).
+    const conditionsRead = new Set([a, b].flatMap((node) => (Array.isArray(node['requiredWhen']) ? (node['requiredWhen'] as RequiredWhen[]) : []).map(conditionProperty)));
+    if ([...conditionsRead].some((name) => differing.has(`${pointer}/properties/${escapePointer(name)}`))) differing.add(pointer);
     return samePropertiesShape && (a.items === undefined || b.items === undefined || compare(a.items, b.items, `${pointer}/items`));
   };
   return compare(written, reading, '') ? differing : undefined;
@@ -237,7 +244,7 @@ export function createRequestJudge(contract: Contract, options: ValidatorOptions
 
   return (request, changed) => {
     const written = validators.written(request);
-    if (written.valid) return { verdict: 'valid', violations: [], firm: [], readings: [] };
+    if (written.valid) return { verdict: 'valid', violations: [], firm: [], readings: [], brokenSomewhere: [] };
     const changedValues = changed?.map(pointerSegments);
     // Each world validates the request once; a combination with one reading apart from the schema as written is that reading's world.
     const results = new Map<string, ValidationResult>([['', written]]);
@@ -253,7 +260,7 @@ export function createRequestJudge(contract: Contract, options: ValidatorOptions
         return other !== undefined && (changedValues === undefined || other.mayDiffer(changedValues)) && !sameViolations(written, resultIn(other.world));
       }),
     );
-    if (relevant.length === 0) return { verdict: 'invalid', violations: written.violations, firm: written.violations, readings: [] };
+    if (relevant.length === 0) return { verdict: 'invalid', violations: written.violations, firm: written.violations, readings: [], brokenSomewhere: pointersOf(written.violations) };
     const judged = combinations(relevant).map((choices) => ({ choices, result: resultIn(worldOf(choices)) }));
     const invalidEverywhere = judged.every((j) => !j.result.valid);
     const firm = written.violations.filter((v) => judged.every((j) => j.result.violations.some((w) => keyOf(w) === keyOf(v))));
@@ -263,7 +270,8 @@ export function createRequestJudge(contract: Contract, options: ValidatorOptions
       refusing: c.readings.filter((r) => judged.some((j) => j.choices.get(c.id) === r.id && !j.result.valid)).map((r) => r.id),
     }));
     const verdict = invalidEverywhere ? 'invalid' : judged.every((j) => j.result.valid) ? 'valid' : 'ambiguous';
-    return { verdict, violations: written.violations, firm, readings: verdict === 'ambiguous' ? readings.filter((r) => r.accepting.length > 0 && r.refusing.length > 0) : readings };
+    const brokenSomewhere = pointersOf([...written.violations, ...judged.flatMap((j) => j.result.violations)]);
+    return { verdict, violations: written.violations, firm, readings: verdict === 'ambiguous' ? readings.filter((r) => r.accepting.length > 0 && r.refusing.length > 0) : readings, brokenSomewhere };
   };
 }
 

@@ -58,7 +58,7 @@ export interface CreateReplicationJobRequest2019 {
 }
 
 /**
- * Success (HTTP 200) body in JSON format (seed 000). JobId has the j- prefix of every documented example.
+ * Success (HTTP 200) body in JSON format (seed 000). The documents give JobId no form: the j- prefix of every example is not checked.
  */
 export interface CreateReplicationJobResponse2019 {
   RequestId: string;

@@ -162,7 +162,7 @@ export interface CreateReplicationJobRequest {
 }
 
 /**
- * Success (HTTP 200) body in JSON format (seed 001). JobId has the j- prefix of every documented example.
+ * Success (HTTP 200) body in JSON format (seed 001). The documents give JobId no form: the j- prefix of every example is not checked.
  */
 export interface CreateReplicationJobResponse {
   RequestId: string;

@@ -3,6 +3,7 @@ import { enumKeyword } from './enum.ts';
 import { enumIgnoringCase } from './enumIgnoringCase.ts';
 import { firstCharacter } from './firstCharacter.ts';
 import { forbiddenPrefixes } from './forbiddenPrefixes.ts';
+import { jsonObject } from './jsonObject.ts';
 import { format } from './format.ts';
 import { maximum } from './maximum.ts';
 import { maxItems } from './maxItems.ts';
@@ -26,6 +27,7 @@ export const keywords: readonly KeywordDefinition[] = [
   enumKeyword,
   enumIgnoringCase,
   format,
+  jsonObject,
   pattern,
   // limits
   minimum,
@@ -40,7 +42,10 @@ export const keywords: readonly KeywordDefinition[] = [
   timeWindow,
 ];
 
-/** Keywords that carry meaning but no constraint: provenance and notes. */
-export const annotationKeywords = ['x-source', 'x-note'] as const;
+/**
+ * Keywords that carry meaning but no constraint: provenance, notes, and what a value refers to
+ * (`x-refers-to`: a resource that must exist and that no profile fixture stands for).
+ */
+export const annotationKeywords = ['x-source', 'x-note', 'x-refers-to'] as const;
 
 export type { KeywordContext, KeywordDefinition } from './keyword.ts';

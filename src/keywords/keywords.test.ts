@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createAjv } from '../contract/validator.ts';
 import { charSetOfPattern, hasChar, subtract } from './char-set.ts';
 import { fixedClock } from './clock.ts';
+import fc from 'fast-check';
+import { createGenerationContext } from '../../generators/context.ts';
+import { validValue } from '../../generators/valid/index.ts';
 import { dateTimeSpaceSeconds } from './formats/date-time-space-seconds.ts';
+import { utcDateTime } from './formats/utc-date-time.ts';
 import { utcDateTimeSeconds } from './formats/utc-date-time-seconds.ts';
 import { durationMs } from './timeWindow.ts';
 
@@ -46,6 +50,12 @@ describe('requiredWhen', () => {
     expect(check(schema, { NetMode: 2, VSwitchId: 'vsw' })).toEqual([]);
     expect(check(schema, { SizeBytes: 1 })).toEqual(['requiredWhen']);
   });
+  it('reads the condition on a value listed without regard to case without regard to case, and on a listed one exactly', () => {
+    const requirement = { property: 'ImageName', when: { property: 'TargetType', equals: 'Image' } };
+    const caseBlind = { type: 'object', properties: { TargetType: { enumIgnoringCase: ['Image'] } }, requiredWhen: [requirement] };
+    expect(check(caseBlind, { TargetType: 'IMAGE' })).toEqual(['requiredWhen']);
+    expect(check({ ...caseBlind, properties: { TargetType: { enum: ['Image'] } } }, { TargetType: 'IMAGE' })).toEqual(['enum']);
+  });
   it('counts an empty list as absent: it flattens to nothing on the RPC wire', () => {
     expect(check({ type: 'object', requiredWhen: [{ property: 'DataDisk', when: { property: 'T', equals: 'Image' } }] }, { T: 'Image', DataDisk: [] })).toEqual(['requiredWhen']);
   });
@@ -72,11 +82,35 @@ describe('timeWindow', () => {
   });
 });
 
+describe('jsonObject', () => {
+  const node = { type: 'string', maxLength: 60, jsonObject: { keys: ['bandwidth_limit', 'checksum'], example: { bandwidth_limit: 0, checksum: true } } };
+  it('takes the text of a JSON object, any keys, and nothing else', () => {
+    for (const ok of ['{}', '{"bandwidth_limit":0}', ' {"other":1} ']) expect(check(node, ok), ok).toEqual([]);
+    for (const bad of ['bandwidth_limit:0', '[]', '{', '"{}"', '']) expect(check(node, bad), bad).toEqual(['jsonObject']);
+  });
+  it('draws valid values of the example\'s entries, as long as the length rules ask', () => {
+    const values = fc.sample(validValue(node, '', createGenerationContext('rpc')), { seed: 3, numRuns: 200 }) as string[];
+    for (const value of values) {
+      expect(check(node, value), value).toEqual([]);
+      expect(Object.keys(JSON.parse(value) as object).every((key) => key in node.jsonObject.example), value).toBe(true);
+    }
+    expect(new Set(values.map((v) => v.length)).size).toBeGreaterThan(10);
+    expect(values.some((v) => v.includes('checksum'))).toBe(true);
+  });
+  it('refuses an example with a key the documents do not list', () => {
+    expect(() => ajv.compile({ type: 'string', jsonObject: { keys: ['a'], example: { b: 1 } } })).toThrow(/not among the documented keys/);
+  });
+});
+
 describe('date-time formats', () => {
   it('want the exact shape and a real calendar date', () => {
     expect(utcDateTimeSeconds.validate('2024-02-29T23:59:59Z')).toBe(true);
     for (const bad of ['2023-02-29T00:00:00Z', '2024-13-01T00:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00+08:00', '2024-01-01T00:00:00'])
       expect(utcDateTimeSeconds.validate(bad), bad).toBe(false);
+    // UTC ISO 8601 with a fraction of a second (a reading of SMC ValidTime).
+    expect(utcDateTime.validate('2024-01-01T00:00:00.000Z')).toBe(true);
+    expect(utcDateTime.validate('2024-01-01T00:00:00Z')).toBe(true);
+    expect(utcDateTime.validate('2024-01-01T00:00:00.Z')).toBe(false);
     expect(dateTimeSpaceSeconds.validate('2024-01-01 08:00:00')).toBe(true);
     expect(dateTimeSpaceSeconds.validate('2024-01-01T08:00:00')).toBe(false);
   });
@@ -84,7 +118,7 @@ describe('date-time formats', () => {
     const date = new Date('2026-03-04T05:06:07.890Z');
     expect(utcDateTimeSeconds.fromDate(date)).toBe('2026-03-04T05:06:07Z');
     expect(dateTimeSpaceSeconds.fromDate(date)).toBe('2026-03-04 05:06:07');
-    for (const format of [utcDateTimeSeconds, dateTimeSpaceSeconds]) for (const bad of format.malformed(date)) expect(format.validate(bad.value), bad.label).toBe(false);
+    for (const format of [utcDateTimeSeconds, utcDateTime, dateTimeSpaceSeconds]) for (const bad of format.malformed(date)) expect(format.validate(bad.value), bad.label).toBe(false);
   });
 });
 

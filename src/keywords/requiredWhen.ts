@@ -26,10 +26,21 @@ export function isPresent(value: unknown): boolean {
   return value !== undefined && !(Array.isArray(value) && value.length === 0);
 }
 
-/** Whether `entry`'s condition holds on `object`. */
-export function conditionHolds(entry: RequiredWhen, object: Readonly<Record<string, unknown>>): boolean {
-  if (entry.when) return object[entry.when.property] === entry.when.equals;
-  return isPresent(object[conditionProperty(entry)]);
+/**
+ * The properties of an object schema whose values are listed without regard to case (`enumIgnoringCase`,
+ * a reading's): a service that reads `IMAGE` as `Image` reads it so in the conditions on it too.
+ */
+export function caseBlindProperties(node: Readonly<SchemaNode>): ReadonlySet<string> {
+  return new Set(Object.entries(node.properties ?? {}).flatMap(([name, child]) => (Array.isArray(child['enumIgnoringCase']) ? [name] : [])));
+}
+
+/** Whether `entry`'s condition holds on `object`; the sibling's value compared without regard to case when it is one of `caseBlind`. */
+export function conditionHolds(entry: RequiredWhen, object: Readonly<Record<string, unknown>>, caseBlind: ReadonlySet<string> = new Set()): boolean {
+  if (!entry.when) return isPresent(object[conditionProperty(entry)]);
+  const { property, equals } = entry.when;
+  const value = object[property];
+  if (caseBlind.has(property) && typeof value === 'string' && typeof equals === 'string') return value.toLowerCase() === equals.toLowerCase();
+  return value === equals;
 }
 
 function entriesOf(value: unknown): RequiredWhen[] {
@@ -63,12 +74,13 @@ export const requiredWhen: KeywordDefinition = {
     type: 'object',
     schemaType: 'array',
     errors: true,
-    compile: (schema: unknown) => {
+    compile: (schema: unknown, parentSchema: unknown) => {
       const entries = entriesOf(schema);
+      const caseBlind = caseBlindProperties(parentSchema as SchemaNode);
       const validate: DataValidateFunction = (data: unknown) => {
         if (typeof data !== 'object' || data === null || Array.isArray(data)) return true;
         const object = data as Record<string, unknown>;
-        const broken = entries.filter((entry) => conditionHolds(entry, object) && !isPresent(object[entry.property]));
+        const broken = entries.filter((entry) => conditionHolds(entry, object, caseBlind) && !isPresent(object[entry.property]));
         if (broken.length === 0) return true;
         validate.errors = broken.map((entry) => ({
           keyword: 'requiredWhen',

@@ -15,6 +15,8 @@ export interface StringPlan {
   readonly forbiddenPrefixes: readonly string[];
   /** A closed list of values (enum). */
   readonly values?: readonly unknown[];
+  /** The text of a JSON object: the documented example whose entries a value is made of. */
+  readonly jsonObject?: Readonly<Record<string, unknown>>;
   /** A date-time format and the instants values must lie in. */
   readonly dateTime?: { readonly format: FormatDefinition; readonly earliest: Date; readonly latest: Date };
 }

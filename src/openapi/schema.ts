@@ -69,6 +69,8 @@ const translations: Readonly<Record<string, Translation>> = {
   requiredWhen: (value, node) => ({ allOf: (value as RequiredWhen[]).map((entry) => conditionalRequirement(entry, (name) => given(name, node))) }),
   // The window is relative to the time of the request: only its description can say it.
   timeWindow: () => ({}),
+  // JSON text: the standard says so as an annotation; the keys stay in x-jsonObject.
+  jsonObject: () => ({ contentMediaType: 'application/json' }),
   // Our formats only (a standard one stays as it is): the standard format they narrow, if any, and their shape.
   format: (value) => {
     const ours = formats.get(String(value));

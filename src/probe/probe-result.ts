@@ -2,6 +2,7 @@ import type { WireRequestRecord } from '../checks/finding.ts';
 import type { InconclusiveReason } from '../checks/outcome.ts';
 import type { ApiId } from '../contract/apis.ts';
 import type { SearchEnd, SearchStep, SizeAnswer } from './search.ts';
+import type { ValueSetKind } from './value-sets.ts';
 
 /** A bound as observed: `matches` the documents, `drift` from them, or `inconclusive` (the answers could not place it). */
 export type BoundVerdict = 'matches' | 'drift' | 'inconclusive';
@@ -75,7 +76,7 @@ export interface ValueOutcomes {
 
 /** What the probe of a listed-values, presence or character rule found: which of the values tried the endpoint accepts. */
 export interface ValueSetBound extends ProbeCommon {
-  readonly kind: 'enum' | 'required' | 'conditional' | 'pattern' | 'firstCharacter' | 'forbiddenPrefix';
+  readonly kind: ValueSetKind;
   /** The values the probed contract's documents accept, refuse, or leave to a reading. */
   readonly documented: ValueOutcomes;
   readonly observed: ValueOutcomes;

@@ -4,8 +4,8 @@ import type { Contract } from '../contract/load.ts';
 import type { Rule, RuleKind } from '../contract/rule.ts';
 import { familySeed } from '../runner/plan.ts';
 
-/** The rule kinds whose probe is a set of values tried one by one: listed values and their neighbours, presence, characters. */
-export const valueSetKinds = ['enum', 'required', 'conditional', 'pattern', 'firstCharacter', 'forbiddenPrefix'] as const satisfies readonly RuleKind[];
+/** The rule kinds whose probe is a set of values tried one by one: listed values and their neighbours, presence, characters, formats. */
+export const valueSetKinds = ['enum', 'required', 'conditional', 'pattern', 'firstCharacter', 'forbiddenPrefix', 'format'] as const satisfies readonly RuleKind[];
 export type ValueSetKind = (typeof valueSetKinds)[number];
 
 /** Whether a rule is probed as a set of values. */

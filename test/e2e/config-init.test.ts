@@ -49,7 +49,7 @@ describe('init, then the configuration it wrote', () => {
 
   it('is what run --dry-run and generate read in that folder, under the flags', async () => {
     const written = await readFile(path.join(dir, configName), 'utf8');
-    const edited = written.replace(`  profile: '${profileName}',`, `  profile: '${profileName}',\n  seed: 7,`).replace('    // seed: 1,', "    valid: 2,\n    'per-rule': 0,");
+    const edited = written.replace(`  profile: '${profileName}',`, `  profile: '${profileName}',\n  seed: 8,`).replace('    // seed: 1,', "    valid: 2,\n    'per-rule': 0,");
     expect(edited).toContain("'per-rule': 0");
     await writeFile(path.join(dir, configName), edited);
 
@@ -63,10 +63,10 @@ describe('init, then the configuration it wrote', () => {
     const overridden = await spawned(['run', '--dry-run', '--valid', '3'], dir);
     expect(randomValid(overridden.out)).toHaveLength(3);
 
-    // seed: 7 at the top is every seed-taking command's.
+    // seed: 8 at the top is every seed-taking command's.
     const generated = await spawned(['generate', '--api', 'alibaba-smc/CreateReplicationJob@current', '--valid', '1'], dir);
-    expect(generated).toMatchObject({ code: 0, err: 'seed 7\n' });
-    expect((await spawned(['generate', '--api', 'alibaba-smc/CreateReplicationJob@current', '--valid', '1', '--seed', '8'], dir)).err).toBe('seed 8\n');
+    expect(generated).toMatchObject({ code: 0, err: 'seed 8\n' });
+    expect((await spawned(['generate', '--api', 'alibaba-smc/CreateReplicationJob@current', '--valid', '1', '--seed', '9'], dir)).err).toBe('seed 9\n');
   }, 120_000);
 
   it('refuses to write over the files without --force (exit 2, naming them), and overwrites with it', async () => {
