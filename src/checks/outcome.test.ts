@@ -15,8 +15,11 @@ describe('caseOutcome', () => {
     }
   });
 
-  it('takes a gateway refusal as the refusal of a case that breaks the protocol, and nothing else of that layer', () => {
+  it('takes a gateway refusal, or any refusal the catalogues cannot place, as the refusal of a case that breaks the protocol, and nothing else of that layer', () => {
     expect(outcome('violation', 'gateway', { breaksProtocol: true })).toEqual(refused);
+    // Any 4xx refuses a request that breaks the protocol: HTTP's own 405 with a code no catalogue lists, or with none.
+    expect(outcome('violation', 'undocumented-code', { breaksProtocol: true })).toEqual(refused);
+    expect(outcome('violation', 'no-code', { breaksProtocol: true })).toEqual(refused);
     for (const layer of ['authentication', 'authorization', 'throttling', 'server', 'transport'] as const) expect(outcome('violation', layer, { breaksProtocol: true })).toEqual({ conclusive: false, reason: layer });
   });
 
@@ -29,6 +32,16 @@ describe('caseOutcome', () => {
     expect(outcome('violation', 'undocumented-code')).toEqual({ conclusive: false, reason: 'undocumented-code' });
     expect(outcome('violation', 'undocumented-code', { about: 'yes' })).toEqual(refused);
     expect(outcome('violation', 'no-code', { about: 'yes' })).toEqual(refused);
+  });
+
+  it('says nothing of a case refused for a resource it refers to that no fixture stands for, unless the refusal names the case\'s own value', () => {
+    for (const kind of ['valid', 'violation', 'probe'] as const) {
+      for (const layer of ['validation', 'state', 'undocumented-code', 'no-code'] as const) {
+        expect(outcome(kind, layer, { aboutUnboundReference: true }), `${kind} ${layer}`).toEqual({ conclusive: false, reason: 'unbound-reference' });
+      }
+    }
+    expect(outcome('violation', 'validation', { aboutUnboundReference: true, about: 'yes' })).toEqual(refused);
+    expect(outcome('valid', 'success', { aboutUnboundReference: true })).toEqual({ conclusive: true, accepted: true });
   });
 
   it('counts any refusal of a valid case as a refusal (a finding), and any success as an acceptance', () => {

@@ -5,7 +5,8 @@ import type { Answer } from './answer.ts';
  * Why a case said nothing about its rule: the answer came from another layer (authentication,
  * authorization, throttling, the gateway, a failing server, the transport), could not be tied to the
  * rule (an undocumented or missing code, a refusal naming another parameter, a refusal for the state
- * of a fixture), or no answer was asked for (fixtures used up, budget spent, creating not allowed,
+ * of a fixture, a refusal naming a resource the request refers to that the profile has no fixture
+ * for), or no answer was asked for (fixtures used up, budget spent, creating not allowed,
  * the run stopped: throttled, unresponsive, interrupted).
  */
 export type InconclusiveReason =
@@ -19,6 +20,7 @@ export type InconclusiveReason =
   | 'no-code'
   | 'other-parameter'
   | 'state'
+  | 'unbound-reference'
   | 'fixtures-exhausted'
   | 'budget-spent'
   | 'creating-not-allowed'
@@ -38,6 +40,7 @@ export const inconclusiveReasons: readonly InconclusiveReason[] = [
   'no-code',
   'other-parameter',
   'state',
+  'unbound-reference',
   'fixtures-exhausted',
   'budget-spent',
   'creating-not-allowed',
@@ -59,6 +62,11 @@ export interface OutcomeContext {
   readonly editsFixtureReference: boolean;
   /** The case breaks the protocol itself (a wire-level case): the gateway's refusal is the refusal of its rule. */
   readonly breaksProtocol?: boolean;
+  /**
+   * The answer names a value the request sends that refers to a resource the profile has no fixture
+   * for (`x-refers-to`: an ECS instance type, an OBS bucket): a refusal for it says nothing of the case.
+   */
+  readonly aboutUnboundReference?: boolean;
 }
 
 /**
@@ -68,6 +76,8 @@ export interface OutcomeContext {
  * or a refusal for the state of the very reference it changed.
  */
 export function caseOutcome(c: Pick<RequestCase, 'kind'>, answer: Answer, context: OutcomeContext): CaseOutcome {
+  const refusal = answer.class === 'validation' || answer.class === 'state' || answer.class === 'undocumented-code' || answer.class === 'no-code';
+  if (refusal && context.aboutUnboundReference === true && context.about !== 'yes') return { conclusive: false, reason: 'unbound-reference' };
   switch (answer.class) {
     case 'success':
       return { conclusive: true, accepted: true };
@@ -85,8 +95,8 @@ export function caseOutcome(c: Pick<RequestCase, 'kind'>, answer: Answer, contex
       return c.kind === 'valid' || context.editsFixtureReference ? { conclusive: true, accepted: false } : { conclusive: false, reason: 'state' };
     case 'undocumented-code':
     case 'no-code':
-      // A refusal the catalogues cannot place counts only where its text names the case's parameter.
-      if (c.kind === 'valid') return { conclusive: true, accepted: false };
+      // A refusal the catalogues cannot place counts only where its text names the case's parameter, or where the case breaks the protocol (any 4xx refuses it).
+      if (c.kind === 'valid' || context.breaksProtocol === true) return { conclusive: true, accepted: false };
       return context.about === 'yes' ? { conclusive: true, accepted: false } : { conclusive: false, reason: answer.class };
   }
 }

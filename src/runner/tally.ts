@@ -34,6 +34,7 @@ const reasonWords: Record<InconclusiveReason, string> = {
   'no-code': 'refused without an error code',
   'other-parameter': 'refused for another parameter',
   state: 'refused for the state of a fixture',
+  'unbound-reference': 'refused for a resource it refers to that the profile has no fixture for',
   'fixtures-exhausted': 'no fixture of the profile fits its cases (or they were used up)',
   'budget-spent': 'the request budget was spent before its cases',
   'creating-not-allowed': 'its cases may create resources: no-create mode (--allow-create to test it)',
