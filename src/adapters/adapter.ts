@@ -14,11 +14,20 @@ export type Vendor = Target['vendor'];
 /** How a wire-level case breaks the protocol (wire-rules.schema.json `mutation`). */
 export type WireMutation = Contract['wireRules']['rules'][number]['mutation'];
 
+/** How a case ended for its fixtures: whether it created a resource, and whether one stays on the target. */
+export interface CaseEnd {
+  readonly created: boolean;
+  readonly kept: boolean;
+}
+
 /** A case made concrete for one target: fixture ids in place, and the lease to end once the case is done. */
 export interface BoundCase {
   readonly request: Record<string, unknown>;
-  /** Ends the fixture lease: `kept` when a created resource stays on the fixture (no cleanup, or cleanup failed). */
-  readonly done: (kept: boolean) => void;
+  /**
+   * Ends the fixture lease: `kept` when a created resource stays on the fixture (no cleanup, or cleanup
+   * failed); `created` when the case created one at all (its names are then never given again).
+   */
+  readonly done: (outcome: CaseEnd) => void;
 }
 
 /** Binds cases to a target's fixtures, or says why the fixtures cannot hold the case. */

@@ -49,7 +49,7 @@ describe('createBinder (SMC)', () => {
     expect(bound.request['RegionId']).toBe('cn-hangzhou');
     const vpc = profile.targets['alibaba-smc']!.fixtures.vpcs!.find((v) => v.vpcId === bound.request['VpcId'])!;
     expect(vpc.vSwitchIds).toContain(bound.request['VSwitchId']);
-    bound.done(false);
+    bound.done({ created: false, kept: false });
   });
 
   it('leaves the value under test alone and finds a source that has it', async () => {
@@ -64,7 +64,7 @@ describe('createBinder (SMC)', () => {
     const leases = await Promise.all(Array.from({ length: available }, () => binder.bind(valid({ RegionId: 'r', SourceId: 's' }))));
     const ids = leases.map((l) => ('request' in l ? l.request['SourceId'] : undefined));
     expect(new Set(ids).size).toBe(available);
-    for (const lease of leases) if ('done' in lease) lease.done(true);
+    for (const lease of leases) if ('done' in lease) lease.done({ created: true, kept: true });
     expect(await binder.bind(valid({ RegionId: 'r', SourceId: 's' }))).toEqual({ skipped: 'every Available source of the profile is used up' });
   });
 });
@@ -108,5 +108,26 @@ describe('uniqueToken', () => {
     expect(new Set(tokens).size).toBe(tokens.length);
     expect(tokens[0]).toHaveLength(64);
     expect(tokens[1]).toHaveLength(12);
+  });
+});
+
+describe('names unique among the jobs of a run', () => {
+  it('never gives a name again once a job had it, deleted or not: the documents do not say when a deleted job\'s name is free', async () => {
+    const binder = createBinder(smc);
+    const named = (name: string, pointer?: string) => valid({ RegionId: 'r', SourceId: 's', Name: name }, pointer);
+    const first = await binder.bind(named('MyJob'));
+    if (!('request' in first)) throw new Error('not bound');
+    expect(first.request['Name']).toBe('MyJob');
+    first.done({ created: true, kept: false });
+    // A generated name gets a variant of the same length; the name a case tests is not sent at all.
+    const generated = await binder.bind(named('MyJob'));
+    expect('request' in generated && generated.request['Name']).toMatch(/^My.{3}$/);
+    expect('request' in generated && generated.request['Name']).not.toBe('MyJob');
+    expect(await binder.bind(named('MyJob', '/Name'))).toMatchObject({ skipped: expect.stringContaining('was deleted') });
+    // A name no job took (the case was refused) is free again.
+    if ('done' in generated) generated.done({ created: false, kept: false });
+    const refused = await binder.bind(named('Other', '/Name'));
+    if ('done' in refused) refused.done({ created: false, kept: false });
+    expect('request' in (await binder.bind(named('Other', '/Name')))).toBe(true);
   });
 });

@@ -45,17 +45,19 @@ export function uniqueEditedToken(value: string): string {
  * Names that must be unique among live resources (a job's Name and ImageName). Cases share base
  * requests, so a generated name in use by a live resource is changed, keeping its length and first
  * character; a name the case set itself (it is what the case tests) waits until no live resource has it.
+ * A name once held is never given again: the documents do not say whether deleting a resource frees
+ * its name at once, so a deleted resource's name counts as held too.
  */
 export class LiveNames {
   readonly #live = new Set<string>();
-  /** Names of resources that stay on the target: taken for good. */
+  /** Names of resources that stay on the target, or were deleted: taken for good. */
   readonly #kept = new Set<string>();
   readonly #waiting: (() => void)[] = [];
   #counter = 0;
 
   claim(name: string): string {
     let candidate = name;
-    while (this.#live.has(candidate)) {
+    while (this.#live.has(candidate) || this.#kept.has(candidate)) {
       this.#counter += 1;
       const suffix = this.#counter.toString(36);
       const chars = [...name];
@@ -65,7 +67,7 @@ export class LiveNames {
     return candidate;
   }
 
-  /** Takes exactly `name`, waiting while another case holds it; false when a resource that stays on the target has it. */
+  /** Takes exactly `name`, waiting while another case holds it; false when a resource that stays on the target, or a deleted one, had it. */
   async reserve(name: string): Promise<boolean> {
     for (;;) {
       if (this.#kept.has(name)) return false;
@@ -77,10 +79,10 @@ export class LiveNames {
     }
   }
 
-  /** Ends a claim: `kept` when the resource holding the name stays on the target. */
-  release(name: string, kept: boolean): void {
-    if (kept) this.#kept.add(name);
-    else this.#live.delete(name);
+  /** Ends a claim: `created` when a resource took the name (it stays on the target, or was deleted: the name is not given again). */
+  release(name: string, created: boolean): void {
+    if (created) this.#kept.add(name);
+    this.#live.delete(name);
     for (const wake of this.#waiting.splice(0)) wake();
   }
 }

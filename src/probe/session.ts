@@ -89,7 +89,7 @@ async function sendCase(session: ProbeSession, rule: string, c: RequestCase): Pr
   const answered = await session.send(bound.request);
   session.spent.requests += 1;
   const cleanup = await session.cleanUp(bound.request, [answered]);
-  bound.done(cleanup.kept);
+  bound.done(cleanup);
   session.leftBehind.push(...cleanup.leftBehind.map((left) => ({ rule, ...(left.id ? { id: left.id } : {}), why: left.why })));
   session.guard.note(answered.answer);
   // A refusal counts only when it is about the probed value, whichever side of the documents it is on: a refusal

@@ -16,8 +16,9 @@ export interface LeftBehind {
   readonly exchange?: Exchange;
 }
 
-/** What cleaning up after a case did: whether something stays on its fixture, and what. */
+/** What cleaning up after a case did: whether the case created anything, whether something stays on its fixture, and what. */
 export interface CleanupResult {
+  readonly created: boolean;
   readonly kept: boolean;
   readonly leftBehind: readonly LeftBehind[];
 }
@@ -40,9 +41,9 @@ export function createCleaner(
 ): (document: Readonly<Record<string, unknown>>, answers: readonly Answered[]) => Promise<CleanupResult> {
   return async (document, answers) => {
     const { ids, created } = createdIds(contract, answers);
-    if (!created) return { kept: false, leftBehind: [] };
-    if (target.config.cleanup === 'none') return { kept: true, leftBehind: [] };
-    if (ids.size === 0) return { kept: true, leftBehind: [{ why: 'the success answer named no id to delete' }] };
+    if (!created) return { created, kept: false, leftBehind: [] };
+    if (target.config.cleanup === 'none') return { created, kept: true, leftBehind: [] };
+    if (ids.size === 0) return { created, kept: true, leftBehind: [{ why: 'the success answer named no id to delete' }] };
     const leftBehind: LeftBehind[] = [];
     for (const id of ids) {
       const deletion = await send(() => toCleanupWire(contract, target, id, document, clock.now()));
@@ -50,7 +51,7 @@ export function createCleaner(
       const why = 'response' in deletion.exchange ? `${deletion.exchange.response.status} ${deletion.body.errorCode ?? deletion.exchange.response.body.slice(0, 120)}` : deletion.exchange.failure.message;
       leftBehind.push({ id, why, exchange: deletion.exchange });
     }
-    return { kept: leftBehind.length > 0, leftBehind };
+    return { created, kept: leftBehind.length > 0, leftBehind };
   };
 }
 

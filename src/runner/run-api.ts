@@ -157,7 +157,8 @@ async function runOneCase(runner: CaseRunner, c: RequestCase, idempotencyProbe: 
   const repeat = idempotencyProbe && first.answer.class === 'success' ? await runner.sendDocument(bound.request) : undefined;
   const cleanup = await runner.cleanUp(bound.request, repeat ? [first, repeat] : [first]);
   // No answer to a request that may create: whatever it created cannot be found to delete, so its fixture is not used again.
-  bound.done(cleanup.kept || (first.answer.class === 'transport' && c.kind !== 'violation'));
+  const unanswered = first.answer.class === 'transport' && c.kind !== 'violation';
+  bound.done({ created: cleanup.created || unanswered, kept: cleanup.kept || unanswered });
   const checked = checkCase(runner.contract, runner.validators, c, { editsFixtureReference: editsReference(runner.binder, c) }, first, repeat);
   return { bound, first, cleanup, checked } as const;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Finding } from '../checks/finding.ts';
 import type { Contract } from '../contract/load.ts';
 import { dcsTargetOf } from '../adapters/huawei-rest/index.ts';
+import { uniqueToken } from '../adapters/index.ts';
 import type { HuaweiDcsTarget } from '../profile/load-profile.ts';
 import { toWire } from '../runner/wire.ts';
 import { callFinding, serverErrorFinding, skipHalted, type StatefulContext } from './context.ts';
@@ -135,7 +136,9 @@ export async function runDcsReferences(context: StatefulContext, options: DcsRef
       for (const family of ledger.families) skipHalted(context, family, halted);
       break;
     }
-    let document = base;
+    // A name of its own per call: the documents do not say whether a deleted task's name is free again at once.
+    const nameKey = 'task_name' in base ? 'task_name' : 'name';
+    let document = { ...base, [nameKey]: `reference-check-${uniqueToken(12)}` };
     refs.forEach((reference, i) => (document = withValue(document, reference.pointer, plan.known[i] ? reference.known : missing)));
     const sentTo = plan.otherProject ? ({ ...target, config: { ...dcsTargetOf(target), projectId: missing.replace(/-/g, '') } } as typeof target) : target;
     const unknown = refs.filter((_, i) => !plan.known[i]);

@@ -23,6 +23,9 @@ export interface SmcModel {
   readonly tokens: Map<string, ModelJob>;
   /** Jobs deleted in this sequence: a token of theirs answered again creates nothing. */
   readonly deleted: Set<string>;
+  /** Names and image names of the deleted jobs: the documents do not say whether deleting a job frees them at once. */
+  readonly retiredNames: Set<string>;
+  readonly retiredImageNames: Set<string>;
 }
 
 /** A create call as the model sees it. */
@@ -85,6 +88,12 @@ export function predictCreate(contract: Contract, target: AlibabaSmcTarget, mode
   const earlier = call.token === undefined ? undefined : model.tokens.get(call.token);
   // The docs say a retry gets the first result; they say nothing of a different request, or of a retry after the job was deleted.
   if (earlier) return earlier.request === JSON.stringify(call.document) && model.jobs.has(earlier.id) ? { outcome: 'same-job', job: earlier } : { outcome: 'undocumented', rule: 'client-token-idempotency' };
+  // Nor whether a deleted job's Name, ImageName or quota slot is free again at once: a service may keep them a while.
+  const live = [...model.jobs.values()];
+  if (call.name !== undefined && model.retiredNames.has(call.name) && !live.some((j) => j.name === call.name)) return { outcome: 'undocumented', rule: 'unique-job-name' };
+  if (call.imageName !== undefined && model.retiredImageNames.has(call.imageName) && !live.some((j) => j.imageName === call.imageName)) return { outcome: 'undocumented', rule: 'image-name-used-by-job' };
+  const quota = quotaOf(contract, target);
+  if (model.jobs.size < quota && model.jobs.size + model.deleted.size >= quota) return { outcome: 'undocumented', rule: 'job-quota' };
   const refusals: Refusal[] = [];
   const refuse = (rule: string) => {
     const stateful = contract.document.stateful.find((s) => s.id === rule);
@@ -132,15 +141,18 @@ export function addJob(model: SmcModel, call: CreateCall, id: string): ModelJob 
   return job;
 }
 
-/** Forgets a job the target deleted. */
+/** Forgets a job the target deleted, keeping its names as retired. */
 export function removeJob(model: SmcModel, id: string): void {
+  const job = model.jobs.get(id);
+  if (job?.name !== undefined) model.retiredNames.add(job.name);
+  if (job?.imageName !== undefined) model.retiredImageNames.add(job.imageName);
   model.jobs.delete(id);
   model.deleted.add(id);
 }
 
 /** An empty model. */
 export function emptyModel(): SmcModel {
-  return { jobs: new Map(), tokens: new Map(), deleted: new Set() };
+  return { jobs: new Map(), tokens: new Map(), deleted: new Set(), retiredNames: new Set(), retiredImageNames: new Set() };
 }
 
 /**

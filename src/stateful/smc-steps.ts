@@ -34,7 +34,8 @@ export type StepOutcome =
   /** The answer said nothing (throttling, authentication…); the model is unchanged. */
   | { readonly kind: 'inconclusive' }
   /** A used ClientToken with another request: the documents say nothing of the answer. */
-  | { readonly kind: 'undocumented' }
+  /** The documents are silent on this call (`rule`: the rule that leaves it open). */
+  | { readonly kind: 'undocumented'; readonly rule: string }
   /** No call was sent, or what the target holds is unknown since (no answer, a 5xx, a success without id). */
   | { readonly kind: 'stopped' };
 
@@ -90,11 +91,12 @@ export async function createStep(context: StatefulContext, model: SmcModel, trai
     const seen = judge(context.contract, { outcome: 'created', about: [] }, answered);
     context.ledger.call(site.home, site.check, seen.conclusive ? { conclusive: true } : { conclusive: false, reason: seen.reason });
     if (seen.conclusive && seen.jobId !== undefined && !model.jobs.has(seen.jobId) && !model.deleted.has(seen.jobId)) {
+      // A token the documents leave open (used with another request) names no job the model can hold it to; any other token names this one.
       const { token: _token, ...untokened } = call;
-      addJob(model, untokened, seen.jobId);
+      addJob(model, prediction.outcome === 'undocumented' && prediction.rule === 'client-token-idempotency' ? untokened : call, seen.jobId);
       trail.created.set(seen.jobId, answered);
     }
-    return trail.stopped ? { kind: 'stopped' } : seen.conclusive ? { kind: 'undocumented' } : { kind: 'inconclusive' };
+    return trail.stopped ? { kind: 'stopped' } : seen.conclusive ? { kind: 'undocumented', rule: prediction.outcome === 'undocumented' ? prediction.rule : 'sequences' } : { kind: 'inconclusive' };
   }
   const judgement = judge(context.contract, expectation, answered);
   tally(context, site, judgement);

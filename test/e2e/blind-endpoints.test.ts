@@ -39,10 +39,10 @@ const violations = (report: Awaited<ReturnType<typeof runAgainst>>['report']) =>
 
 describe('endpoints written from the documents alone pass', () => {
   it(
-    'SMC: JSON-only ReplicationParameters, UUID JobIds, real instance types only, 405 for a method, InstanceId optional, ValidTime with milliseconds, IMAGE read as Image',
+    'SMC: JSON-only ReplicationParameters, UUID JobIds, real instance types only, 405 for a method, InstanceId optional, ValidTime with milliseconds, IMAGE read as Image, a deleted job\'s names taken for good',
     { timeout: 180_000 },
     async () => {
-      const port = await startBlind('smc-endpoint.ts', { BLIND_RP_JSON: '1', BLIND_JOBID_UUID: '1', BLIND_REFS: '1', BLIND_405: '1' });
+      const port = await startBlind('smc-endpoint.ts', { BLIND_RP_JSON: '1', BLIND_JOBID_UUID: '1', BLIND_REFS: '1', BLIND_405: '1', BLIND_NAMES_KEPT: '1' });
       for (const seed of [1, 7]) {
         const { code, out, report } = await runAgainst('alibaba-smc', port, ['alibaba-smc/CreateReplicationJob@current'], seed);
         expect(violations(report), `seed ${seed}`).toEqual([]);
@@ -54,7 +54,7 @@ describe('endpoints written from the documents alone pass', () => {
 
   it.each([
     ['a message template left unfilled ("Invalid {0} parameter"), online migration withdrawn', 'literal,withdrawn'],
-    ['parameters named in camelCase ("Invalid taskName parameter")', 'camel'],
+    ['parameters named in camelCase ("Invalid taskName parameter"), a deleted task\'s name taken for good', 'camel,namekept'],
   ])('DCS: %s, backup_files optional for an import', { timeout: 180_000 }, async (_what, variant) => {
     const port = await startBlind('dcs-endpoint.ts', { BLIND_VARIANT: variant });
     const { code, out, report } = await runAgainst('huawei-dcs', port, ['huawei-dcs/CreateMigrationTask', 'huawei-dcs/CreateOnlineMigrationTask'], 7);

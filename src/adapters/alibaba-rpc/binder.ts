@@ -62,8 +62,8 @@ export function createSmcBinder(config: AlibabaSmcTarget): Binder {
       rebind(request, 'VpcId', '/VpcId', edited, vpc?.vpcId);
 
       const claimed: [LiveNames, string][] = [];
-      const releaseNames = (kept: boolean) => {
-        for (const [pool, name] of claimed) pool.release(name, kept);
+      const releaseNames = (created: boolean) => {
+        for (const [pool, name] of claimed) pool.release(name, created);
       };
       for (const key of ['Name', 'ImageName'] as const) {
         const value = request[key];
@@ -75,10 +75,10 @@ export function createSmcBinder(config: AlibabaSmcTarget): Binder {
         } else if (await names[key].reserve(value)) claimed.push([names[key], value]);
         else {
           releaseNames(false);
-          return { skipped: `a job that stays on the target already has the ${key} this case tests` };
+          return { skipped: `a job of this run had the ${key} this case tests (it stays on the target, or was deleted, and the documents do not say when a deleted job's ${key} is free again)` };
         }
       }
-      if (!('SourceId' in request) || edited === '/SourceId') return { request, done: releaseNames };
+      if (!('SourceId' in request) || edited === '/SourceId') return { request, done: ({ created }) => releaseNames(created) };
       const disks = Array.isArray(request['DataDisk']) ? (request['DataDisk'] as Record<string, unknown>[]) : [];
       const systemSizes: [string, unknown][] = [
         ['/SystemDiskSize', request['SystemDiskSize']],
@@ -110,8 +110,8 @@ export function createSmcBinder(config: AlibabaSmcTarget): Binder {
       for (const [position, disk] of assignment) (disks[position] as Record<string, unknown>)['Index'] = disk.index;
       return {
         request,
-        done: (kept) => {
-          releaseNames(kept);
+        done: ({ created, kept }) => {
+          releaseNames(created);
           if (kept) sources.consume(source);
           else sources.release(source);
         },

@@ -31,7 +31,7 @@ export async function dryRun(options: RunOptions, io: CommandIo): Promise<number
         io.stdout.write(`${JSON.stringify({ ...line, skipped: bound.skipped })}\n`);
         continue;
       }
-      bound.done(false);
+      bound.done({ created: false, kept: false });
       io.stdout.write(`${JSON.stringify({ ...line, document: JSON.parse(redactText(JSON.stringify(bound.request), options.secrets)) as unknown, curl: redactText(toCurl(toWire(contract, target, bound.request)), options.secrets) })}\n`);
     }
   }

@@ -33,8 +33,8 @@ export class Create implements fc.AsyncCommand<SmcModel, Real> {
     if (this.choice.disk === 'missing' && missing === undefined) return;
     const shape: Omit<CreateCall, 'document'> = {
       source,
-      ...(this.choice.name < world.names.length ? { name: world.names[this.choice.name]! } : {}),
-      ...(contract.document.edition === 'current' && this.choice.image < world.imageNames.length ? { imageName: world.imageNames[this.choice.image]! } : {}),
+      ...(this.choice.name < real.names.length ? { name: real.names[this.choice.name]! } : {}),
+      ...(contract.document.edition === 'current' && this.choice.image < real.imageNames.length ? { imageName: real.imageNames[this.choice.image]! } : {}),
       ...(this.choice.token < real.tokens.length ? { token: real.tokens[this.choice.token]! } : {}),
       ...(this.choice.disk === 'existing' && disks[0] ? { dataDiskIndex: disks[0].index } : this.choice.disk === 'missing' ? { dataDiskIndex: missing! } : {}),
       ...net,

@@ -5,25 +5,28 @@ import { sequencesFamily } from '../ledger.ts';
 import type { CreateCall, SmcModel, Source } from '../smc-model.ts';
 import { createStep, type StepOutcome, type StepSite, type Trail } from '../smc-steps.ts';
 
-/** What the commands of one run share: the target, its fixtures and the run-unique pools of names and tokens. */
+/** What the commands of one run share: the target and its fixtures. */
 export interface SequenceWorld {
   readonly context: StatefulContext;
   readonly config: AlibabaSmcTarget;
   readonly sources: readonly Source[];
   readonly vpcs: NonNullable<AlibabaSmcTarget['fixtures']['vpcs']>;
-  /** Small pools make collisions likely; run-unique, so no earlier run's job shares them. */
-  readonly names: readonly string[];
-  readonly imageNames: readonly string[];
   /** Notes (once a run) a call the documents say nothing about: a used ClientToken with another request. */
-  readonly undocumented: (real: Real) => void;
+  readonly undocumented: (real: Real, rule: string) => void;
 }
 
-/** The real side of one sequence: its trail and its last create, for the retry commands. */
+/**
+ * The real side of one sequence: its trail, its last create (for the retry commands) and its pools of
+ * names and tokens. The pools are small, so collisions are likely, and fresh per sequence: the
+ * documents do not say whether a deleted job's token, Name or ImageName is free again, so none
+ * outlives its sequence.
+ */
 export interface Real {
   readonly world: SequenceWorld;
   readonly trail: Trail;
-  /** ClientTokens of this sequence (fresh per sequence: a token must not outlive its job's sequence). */
   readonly tokens: readonly string[];
+  readonly names: readonly string[];
+  readonly imageNames: readonly string[];
   last?: CreateCall;
 }
 
@@ -53,6 +56,6 @@ export function settle(outcome: StepOutcome): void {
 export async function sequenceCreate(model: SmcModel, real: Real, call: CreateCall): Promise<void> {
   real.last = call;
   const outcome = await createStep(real.world.context, model, real.trail, call, sequenceSite);
-  if (outcome.kind === 'undocumented') real.world.undocumented(real);
+  if (outcome.kind === 'undocumented') real.world.undocumented(real, outcome.rule);
   settle(outcome);
 }

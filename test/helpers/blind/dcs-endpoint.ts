@@ -25,6 +25,8 @@ const SGS = new Set(['9df96622-24b7-4813-84b8-ab74552a21d7']);
 
 type Task = { id: string; kind: 'migration' | 'online'; name: string; taskName?: string; status: string; created: string };
 const tasks = new Map<string, Task>();
+// Variant namekept: task names are unique, and a deleted task's name stays taken (the documents say neither way).
+const deletedTasks: Task[] = [];
 
 class ApiError extends Error {
   status: number;
@@ -133,7 +135,7 @@ function createMigrationTask(body: Obj): { status: number; body: Obj } {
   optString(body, 'description', 'description');
   const type = reqEnum(body, 'migration_type', 'migration_type', ['backupfile_import', 'online_migration']);
   if (V.has('withdrawn') && type === 'online_migration') throw invalidParam('migration_type');
-  if (V.has('dupname') && [...tasks.values()].some((t) => t.kind === 'migration' && t.taskName === taskName))
+  if ((V.has('dupname') || V.has('namekept')) && [...tasks.values(), ...(V.has('namekept') ? deletedTasks : [])].some((t) => t.kind === 'migration' && t.taskName === taskName))
     throw new ApiError(400, 'DCS.4957', 'This operation is not allowed when the task is in the current state.');
   reqEnum(body, 'migration_method', 'migration_method', ['full_amount_migration', 'incremental_migration']);
   const backup = optObj(body, 'backup_files', 'backup_files');
@@ -204,7 +206,13 @@ function deleteMigrationTasks(body: Obj): { status: number; body: Obj } {
   const list = body.task_id_list;
   if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string')) throw invalidParam('task_id_list');
   const deleted: string[] = [];
-  for (const id of list as string[]) if (tasks.delete(id)) deleted.push(id);
+  for (const id of list as string[]) {
+    const task = tasks.get(id);
+    if (task && tasks.delete(id)) {
+      deleted.push(id);
+      deletedTasks.push(task);
+    }
+  }
   return { status: 200, body: { task_id_list: deleted } };
 }
 

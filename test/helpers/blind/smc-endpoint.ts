@@ -32,6 +32,9 @@ const QUOTA = 1000; // "Each Alibaba Cloud account can create up to 1,000 migrat
 interface Job { id: string; name?: string | undefined; imageName?: string | undefined; sourceId: string; status: string; clientToken?: string | undefined; fingerprint: string; created: string; regionId: string }
 const jobs = new Map<string, Job>();
 const INCOMPLETE = new Set(['Ready', 'Running', 'Stopped', 'Waiting', 'InError', 'Expired']);
+// BLIND_NAMES_KEPT=1: a deleted job's Name and ImageName stay taken (the documents never say deleting frees them).
+const deletedJobs: Job[] = [];
+const namesKept = process.env.BLIND_NAMES_KEPT === '1';
 
 // ---------- errors ----------
 class ApiError extends Error {
@@ -286,8 +289,9 @@ function createReplicationJob(p: Params): Record<string, unknown> {
   for (const j of jobs.values()) {
     if (j.sourceId === sourceId && INCOMPLETE.has(j.status)) throw new ApiError(400, 'SourceServerState.Invalid', `The specified source server status: InUse is invalid. This operation can only be performed in the following status: Available.`);
   }
-  if (name !== undefined) for (const j of jobs.values()) if (j.name === name) throw new ApiError(400, 'ReplicationJobName.Duplicate', 'The specified replication job name already exists.');
-  if (imageName !== undefined) for (const j of jobs.values()) if (j.imageName === imageName) throw new ApiError(400, 'ImageName.UsedByReplicationJob', `The specified imageName: "${imageName}" was used by another replication job in the current region.`);
+  const holders = [...jobs.values(), ...(namesKept ? deletedJobs : [])];
+  if (name !== undefined) for (const j of holders) if (j.name === name) throw new ApiError(400, 'ReplicationJobName.Duplicate', 'The specified replication job name already exists.');
+  if (imageName !== undefined) for (const j of holders) if (j.imageName === imageName) throw new ApiError(400, 'ImageName.UsedByReplicationJob', `The specified imageName: "${imageName}" was used by another replication job in the current region.`);
   if (jobs.size >= QUOTA) throw new ApiError(400, 'QuotaExceeded.ReplicationJob', 'The maximum number of replication jobs is exceeded. Please submit a ticket to raise the quota.');
 
   const id = process.env.BLIND_JOBID_UUID === '1' ? randomUUID() : 'j-' + randomBytes(10).toString('hex');
@@ -301,6 +305,7 @@ function deleteReplicationJob(p: Params): Record<string, unknown> {
   const jobId = get(p, 'JobId');
   if (jobId === undefined) throw missing('JobId');
   if (!jobs.has(jobId)) throw new ApiError(404, 'InvalidJobId.NotFound', `The specified JobId "${jobId}" does not exist.`);
+  deletedJobs.push(jobs.get(jobId)!);
   jobs.delete(jobId);
   return {};
 }
