@@ -49,6 +49,9 @@ describe('classifyAnswer', () => {
     expect(answerOf(smc, 503, 'Service Unavailable').class).toBe('server');
     // A 503 that says when to come back is throttling, retried as such.
     expect(answerOf(smc, 503, 'Service Unavailable', { 'retry-after': '2' }).class).toBe('throttling');
+    // So is one with the vendor's code for it: unavailable for now, not a fault of the request's handling.
+    expect(answerOf(smc, 503, { RequestId: 'r', Code: 'ServiceUnavailable', Message: 'm' }, { 'retry-after': '1' })).toMatchObject({ class: 'throttling', code: 'ServiceUnavailable' });
+    expect(answerOf(smc, 503, { RequestId: 'r', Code: 'ServiceUnavailable', Message: 'm' }).class).toBe('server');
     expect(answerOf(smc, 400, 'Bad Request').class).toBe('no-code');
     expect(answerOf(smc, 200, { Code: 'InvalidParameter' }).class).toBe('success');
     expect(classifyAnswer(smc, { request, failure: { kind: 'timeout', message: 'x' }, durationMs: 1, attempts: 1 }, {}).class).toBe('transport');

@@ -112,6 +112,8 @@ export function classifyAnswer(contract: Contract, exchange: Exchange, body: Par
   if (status >= 200 && status < 300) return { class: 'success', status };
   const code = body.errorCode;
   const text = code === undefined ? exchange.response.body.slice(0, 2000) : `${code} ${body.errorMessage ?? ''}`;
+  // A 503 that says when to come back is unavailable for now, whatever its code (SMC's ServiceUnavailable): throttling, retried as such.
+  if (status === 503 && exchange.response.headers['retry-after'] !== undefined) return { class: 'throttling', status, ...(code === undefined ? {} : { code }), text };
   if (code === undefined) return { class: classOfStatus(status, exchange.response.headers), status, text };
   const known = knownCodes(contract).get(code);
   if (!known) return { class: status >= 500 ? 'server' : 'undocumented-code', status, code, text };

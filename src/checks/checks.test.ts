@@ -62,7 +62,7 @@ describe('checks on Alibaba SMC answers', () => {
       [context(smc, reject, smcError(404, 'ReplicationJobName.Duplicate')), ['fixture-state/refused_for_fixture_state/violation', 'status-documented/status_code_mismatch/violation', 'error-code-documented/unexpected_error_code/info']],
       [context(smc, reject, { status: 418, headers: json, body: '{}' }), ['status-documented/undocumented_status/violation', 'error-envelope/bad_error_envelope/violation', 'request-id/missing_request_id/violation']],
       [context(smc, reject, { status: 400, headers: json, body: JSON.stringify({ RequestId: requestId, Message: 'no code' }) }), ['error-envelope/bad_error_envelope/violation']],
-      [context(smc, reject, { ...smcError(400, 'InvalidParameter'), headers: { 'content-type': 'text/plain' } }), ['content-type/wrong_content_type/violation']],
+      [context(smc, reject, { ...smcError(400, 'InvalidParameter'), headers: { 'content-type': 'text/plain' } }), ['content-type/wrong_content_type/drift']],
       [context(smc, { outcome: 'accept' }, { status: 200, headers: json, body: JSON.stringify({ JobId: 'j-1' }) }), ['response-schema/schema_mismatch/violation', 'request-id/missing_request_id/violation']],
       [context(smc, { outcome: 'accept' }, smcError(400, 'InvalidParameter')), ['valid-accepted/rejected_valid_request/violation']],
       [context(smc, reject, 'timeout'), ['no-server-error/transport_failure/violation']],

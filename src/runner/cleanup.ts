@@ -46,7 +46,10 @@ export function createCleaner(
     if (ids.size === 0) return { created, kept: true, leftBehind: [{ why: 'the success answer named no id to delete' }] };
     const leftBehind: LeftBehind[] = [];
     for (const id of ids) {
-      const deletion = await send(() => toCleanupWire(contract, target, id, document, clock.now()));
+      const remove = () => send(() => toCleanupWire(contract, target, id, document, clock.now()));
+      let deletion = await remove();
+      // Deleting is safe to repeat: a delete that met a passing server error, or got no answer, goes once more before the job counts as left behind.
+      if (deletion.answer.class === 'server' || deletion.answer.class === 'transport') deletion = await remove();
       if (deletion.answer.class === 'success') continue;
       const why = 'response' in deletion.exchange ? `${deletion.exchange.response.status} ${deletion.body.errorCode ?? deletion.exchange.response.body.slice(0, 120)}` : deletion.exchange.failure.message;
       leftBehind.push({ id, why, exchange: deletion.exchange });

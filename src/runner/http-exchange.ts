@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import zlib from 'node:zlib';
 import type { WireRequest, WireResponse } from '../protocols/wire-request.ts';
 
 /**
@@ -39,14 +40,51 @@ function headersOf(response: http.IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/** A kept-alive connection the server had closed while it sat idle: the request never reached it. */
+class StaleConnectionError extends Error {
+  override readonly name = 'StaleConnectionError';
+}
+
+/** Connections a request may find closed under it in a row before one is opened for it (the agent's idle ones, at most). */
+const staleConnectionRetries = 4;
+
+/**
+ * The body as sent, decoded when the server compressed it (`Content-Encoding` gzip, deflate or br: a
+ * request without `Accept-Encoding` accepts any coding), to at most `maxBytes`; undecodable bytes are
+ * kept as they came, for the checks to find them no JSON.
+ */
+function decoded(raw: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+  const coding = encoding?.trim().toLowerCase();
+  const decode = coding === 'gzip' || coding === 'x-gzip' ? zlib.gunzipSync : coding === 'deflate' ? zlib.inflateSync : coding === 'br' ? zlib.brotliDecompressSync : undefined;
+  if (!decode) return raw;
+  try {
+    return decode(raw, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new OversizedAnswerError(`an answer body of more than ${maxBytes} bytes once decompressed`);
+    return raw;
+  }
+}
+
 /**
  * One HTTP exchange, the request's bytes exactly as built (no header added but `content-length`, no
- * redirect followed, no decompression), over kept-alive connections: node:http costs a fifth of
- * fetch per request, which a run of tens of thousands of cases feels. Rejects when no answer comes:
- * a timeout (`TimeoutError`), the signal (`AbortError`), a body past `maxBodyBytes`
- * (`OversizedAnswerError`, default {@link answerBodyLimit}), or the connection's error (its `code`).
+ * redirect followed; a compressed answer decoded), over kept-alive connections: node:http costs a
+ * fifth of fetch per request, which a run of tens of thousands of cases feels. A server may close an
+ * idle connection at any time (RFC 9112 §9.5): a request that finds the kept-alive connection closed
+ * before any answer goes out again on another. Rejects when no answer comes: a timeout
+ * (`TimeoutError`), the signal (`AbortError`), a body past `maxBodyBytes` (`OversizedAnswerError`,
+ * default {@link answerBodyLimit}), or the connection's error (its `code`).
  */
-export function exchangeHttp(request: WireRequest, options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly maxBodyBytes?: number }): Promise<WireResponse> {
+export async function exchangeHttp(request: WireRequest, options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly maxBodyBytes?: number }): Promise<WireResponse> {
+  for (let stale = 0; ; stale += 1) {
+    try {
+      return await exchangeOnce(request, options);
+    } catch (error) {
+      if (!(error instanceof StaleConnectionError) || stale >= staleConnectionRetries) throw error instanceof StaleConnectionError ? error.cause : error;
+    }
+  }
+}
+
+function exchangeOnce(request: WireRequest, options: { readonly timeoutMs: number; readonly signal?: AbortSignal; readonly maxBodyBytes?: number }): Promise<WireResponse> {
   const maxBodyBytes = options.maxBodyBytes ?? answerBodyLimit;
   return new Promise((resolve, reject) => {
     const url = new URL(request.url);
@@ -56,7 +94,9 @@ export function exchangeHttp(request: WireRequest, options: { readonly timeoutMs
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
     const headers = body === undefined ? request.headers : { ...request.headers, 'content-length': String(body.length) };
     const send = url.protocol === 'https:' ? https.request : http.request;
+    let answered = false;
     const outgoing = send(url, { method: request.method, headers, agent }, (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let read = 0;
       response.on('data', (chunk: Buffer) => {
@@ -68,7 +108,11 @@ export function exchangeHttp(request: WireRequest, options: { readonly timeoutMs
       });
       response.on('end', () => {
         settle();
-        resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: Buffer.concat(chunks).toString('utf8') });
+        try {
+          resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: decoded(Buffer.concat(chunks), response.headers['content-encoding'], maxBodyBytes).toString('utf8') });
+        } catch (error) {
+          reject(error as Error);
+        }
       });
       response.on('error', fail);
     });
@@ -83,7 +127,10 @@ export function exchangeHttp(request: WireRequest, options: { readonly timeoutMs
       settle();
       reject(error);
     }
-    outgoing.on('error', fail);
+    outgoing.on('error', (error: Error & { code?: string }) => {
+      const closedWhileIdle = outgoing.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+      fail(closedWhileIdle ? new StaleConnectionError('the kept-alive connection was closed', { cause: error }) : error);
+    });
     outgoing.end(body);
   });
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../contract/load.ts';
 import { answerBodyLimit } from './http-exchange.ts';
@@ -22,6 +23,18 @@ beforeAll(async () => {
     if (req.url === '/hang') return; // never answers
     if (req.url === '/reset') return req.socket.destroy();
     if (req.url === '/endless') return answerWithoutEnd(res);
+    if (req.url === '/gzip') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      return res.end(zlib.gzipSync('{"ok":"gzip"}'));
+    }
+    if (req.url === '/bomb') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      return res.end(zlib.gzipSync(Buffer.alloc(answerBodyLimit + 1, 0x20)));
+    }
+    if (req.url === '/corrupt') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      return res.end('{"not":"gzip"}');
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"ok":true}');
   });
@@ -59,6 +72,37 @@ describe('send', () => {
     await new Promise((resolve) => closed.close(resolve));
     const refused = await send(() => ({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }));
     expect('failure' in refused && refused.failure.kind).toBe('refused');
+  });
+
+  it('decodes a compressed answer, within the bound, and keeps bytes that do not decode as they came', async () => {
+    const gzip = await send(() => ({ method: 'GET', url: `${base}/gzip`, headers: {} }));
+    expect('response' in gzip && gzip.response.body).toBe('{"ok":"gzip"}');
+    const bomb = await send(() => ({ method: 'GET', url: `${base}/bomb`, headers: {} }));
+    expect('failure' in bomb && bomb.failure.kind).toBe('oversized');
+    const corrupt = await send(() => ({ method: 'GET', url: `${base}/corrupt`, headers: {} }));
+    expect('response' in corrupt && corrupt.response.body).toBe('{"not":"gzip"}');
+  });
+
+  it('sends a request again on another connection when the kept-alive one was closed under it before any answer', async () => {
+    // A server that answers the first request of each connection and drops the connection at the next: a close racing the reuse.
+    const racing = http.createServer((req, res) => {
+      const socket = req.socket as typeof req.socket & { answered?: boolean };
+      if (socket.answered) return socket.destroy();
+      socket.answered = true;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => racing.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(racing.address() as AddressInfo).port}/`;
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const answer = await send(() => ({ method: 'POST', url, headers: {}, body: `n=${i}` }));
+        expect('response' in answer && answer.response.status, `request ${i}`).toBe(200);
+      }
+    } finally {
+      racing.closeAllConnections();
+      racing.close();
+    }
   });
 
   it('stops reading an answer whose body runs past the bound, and says so', async () => {

@@ -52,6 +52,18 @@ describe('endpoints written from the documents alone pass', () => {
     },
   );
 
+  it(
+    'SMC behind a front end that compresses every answer, closes connections idle for 100 ms and is unavailable for a moment now and then',
+    { timeout: 180_000 },
+    async () => {
+      const port = await startBlind('smc-endpoint.ts', { BLIND_GZIP: '1', BLIND_IDLE_MS: '100', BLIND_503_EVERY: '50' });
+      const { code, out, report } = await runAgainst('alibaba-smc', port, ['alibaba-smc/CreateReplicationJob@current'], 7);
+      expect(violations(report)).toEqual([]);
+      expect(report.verdict, out).toBe('passed');
+      expect(code).toBe(0);
+    },
+  );
+
   it.each([
     ['a message template left unfilled ("Invalid {0} parameter"), online migration withdrawn', 'literal,withdrawn'],
     ['parameters named in camelCase ("Invalid taskName parameter"), a deleted task\'s name taken for good', 'camel,namekept'],

@@ -12,7 +12,7 @@ const table: readonly { fault: string; api: ApiId; family: string; check: string
   { fault: 'validation-500', api: 'alibaba-smc/CreateReplicationJob@2019', family: 'SystemDiskSize.minimum', check: 'no-server-error' },
   { fault: 'missing-request-id', api: 'alibaba-smc/CreateReplicationJob@current', family: '(valid)', check: 'request-id' },
   { fault: 'error-without-code', api: 'alibaba-smc/CreateReplicationJob@current', family: 'Frequency.maximum', check: 'error-envelope' },
-  { fault: 'text-content-type', api: 'alibaba-smc/CreateReplicationJob@current', family: '(valid)', check: 'content-type' },
+  { fault: 'text-content-type', api: 'alibaba-smc/CreateReplicationJob@current', family: '(valid)', check: 'content-type', strict: true },
   { fault: 'idempotency-ignored', api: 'alibaba-smc/CreateReplicationJob@current', family: '(valid)', check: 'idempotency' },
   { fault: 'dcs-long-error-code', api: 'huawei-dcs/CreateMigrationTask', family: 'task_name.required', check: 'error-envelope' },
   { fault: 'dcs-status-outside-enum', api: 'huawei-dcs/CreateMigrationTask', family: '(valid)', check: 'response-schema' },

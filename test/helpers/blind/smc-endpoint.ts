@@ -4,6 +4,7 @@
 // the documents allow. Listens on 127.0.0.1 only; prints its port (argument 1, or any) on stdout.
 import http from 'node:http';
 import { randomUUID, randomBytes } from 'node:crypto';
+import zlib from 'node:zlib';
 
 const HOST_ID = 'smc.aliyuncs.com';
 const LOG = process.env.BLIND_LOG === '1';
@@ -344,16 +345,26 @@ function parseForm(s: string, into: Params) {
   for (const [k, v] of new URLSearchParams(s)) if (!into.has(k)) into.set(k, v);
 }
 
+// Transport behaviours HTTP allows: BLIND_GZIP=1 compresses every answer (a request without Accept-Encoding
+// accepts any coding); BLIND_IDLE_MS=N closes a connection idle for N ms, with no Keep-Alive hint;
+// BLIND_503_EVERY=N answers every Nth request 503 ServiceUnavailable with Retry-After (a passing overload).
+const idleMs = Number(process.env.BLIND_IDLE_MS ?? 0);
+const unavailableEvery = Number(process.env.BLIND_503_EVERY ?? 0);
+let requests = 0;
+
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const requestId = process.env.BLIND_REQID_PLAIN === '1' ? 'req' + randomBytes(6).toString('hex') : randomUUID().toUpperCase();
-    const send = (status: number, body: Record<string, unknown>) => {
+    const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', 'x-acs-request-id': requestId });
-      res.end(text);
+      const gzip = process.env.BLIND_GZIP === '1';
+      res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', 'x-acs-request-id': requestId, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...headers });
+      res.end(gzip ? zlib.gzipSync(text) : text);
     };
+    requests += 1;
+    if (unavailableEvery > 0 && requests % unavailableEvery === 0) return send(503, { RequestId: requestId, HostId: HOST_ID, Code: 'ServiceUnavailable', Message: 'The request has failed due to a temporary failure of the server.' }, { 'Retry-After': '0' });
     const fail = (e: ApiError) => send(e.status, { RequestId: requestId, HostId: HOST_ID, Code: e.code, Message: e.message, Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(e.code)}&product=Smc&requestId=${requestId}` });
     const params: Params = new Map();
     try {
@@ -378,6 +389,15 @@ const server = http.createServer((req, res) => {
     }
   });
 });
+
+if (idleMs > 0) {
+  server.keepAliveTimeout = 0;
+  const idle = new WeakMap<import('node:net').Socket, NodeJS.Timeout>();
+  server.on('request', (req, res) => {
+    clearTimeout(idle.get(req.socket));
+    res.on('finish', () => idle.set(req.socket, setTimeout(() => req.socket.destroy(), idleMs)));
+  });
+}
 
 const port = Number(process.argv[2] ?? 0);
 server.listen(port, '127.0.0.1', () => {
