@@ -131,3 +131,18 @@ describe('names unique among the jobs of a run', () => {
     expect('request' in (await binder.bind(named('Other', '/Name')))).toBe(true);
   });
 });
+
+describe('LiveNames', () => {
+  it('finds a name no job had even when every variant of a short name is taken', async () => {
+    const { LiveNames } = await import('./binding.ts');
+    const names = new LiveNames();
+    const given = new Set<string>();
+    for (let i = 0; i < 200; i += 1) {
+      const name = names.claim('ab');
+      expect(given.has(name), name).toBe(false);
+      expect(name.startsWith('a')).toBe(true);
+      given.add(name);
+      names.release(name, true);
+    }
+  });
+});

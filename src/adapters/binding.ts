@@ -43,8 +43,8 @@ export function uniqueEditedToken(value: string): string {
 
 /**
  * Names that must be unique among live resources (a job's Name and ImageName). Cases share base
- * requests, so a generated name in use by a live resource is changed, keeping its length and first
- * character; a name the case set itself (it is what the case tests) waits until no live resource has it.
+ * requests, so a generated name in use by a live resource is changed, keeping its first character and,
+ * while variants of it remain, its length; a name the case set itself (it is what the case tests) waits until no live resource has it.
  * A name once held is never given again: the documents do not say whether deleting a resource frees
  * its name at once, so a deleted resource's name counts as held too.
  */
@@ -61,7 +61,8 @@ export class LiveNames {
       this.#counter += 1;
       const suffix = this.#counter.toString(36);
       const chars = [...name];
-      candidate = chars.length > suffix.length ? chars.slice(0, chars.length - suffix.length).join('') + suffix : `${chars[0] ?? 'a'}${suffix}`.slice(0, Math.max(chars.length, 2));
+      // The same length while a suffix fits after the first character; a short name then grows (every variant of its length may be taken).
+      candidate = chars.length > suffix.length ? chars.slice(0, chars.length - suffix.length).join('') + suffix : `${chars[0] ?? 'a'}${suffix}`;
     }
     this.#live.add(candidate);
     return candidate;
