@@ -33,9 +33,13 @@ async function emulated(profile: TargetProfile, faults: string[] = []): Promise<
 
 type ProxyAction = 'forward' | 'reset' | 'hang' | { status: number; headers?: Record<string, string>; body: string };
 
-/** A proxy on 127.0.0.1 in front of `upstream`: `decide` sees each request (numbered from 1) and forwards it, breaks the connection, never answers, or answers itself. */
-async function proxy(upstream: string, decide: (n: number, request: { method: string; url: string; body: string }) => ProxyAction): Promise<{ url: string; count: () => number }> {
+/**
+ * A proxy on 127.0.0.1 in front of `upstream`: `decide` sees each request (numbered from 1; `fresh` when
+ * it is the first on its connection) and forwards it, breaks the connection, never answers, or answers itself.
+ */
+async function proxy(upstream: string, decide: (n: number, request: { method: string; url: string; body: string; fresh: boolean }) => ProxyAction): Promise<{ url: string; count: () => number }> {
   let n = 0;
+  const used = new WeakSet<object>();
   const read = async (req: IncomingMessage) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -44,7 +48,9 @@ async function proxy(upstream: string, decide: (n: number, request: { method: st
   const server: Server = createServer(async (req, res) => {
     n += 1;
     const body = await read(req);
-    const action = decide(n, { method: req.method ?? 'GET', url: req.url ?? '/', body });
+    const fresh = !used.has(req.socket);
+    used.add(req.socket);
+    const action = decide(n, { method: req.method ?? 'GET', url: req.url ?? '/', body, fresh });
     if (action === 'reset') return void req.socket.destroy();
     if (action === 'hang') return;
     if (action !== 'forward') return void res.writeHead(action.status, { 'content-type': 'application/json', ...action.headers }).end(action.body);
@@ -191,9 +197,18 @@ describe('stateful conformance', () => {
 describe('failures are never dropped', () => {
   it('a connection reset inside a random sequence is a no-server-error finding naming the call', async () => {
     const { server, target, jobs } = await emulated(smcProfile());
-    let reset = false;
-    // The first create from the 15th request on: well inside the sequences, and not a cleanup delete.
-    const front = await proxy(server.url, (n, request) => (!reset && n >= 15 && !isDelete(request) ? ((reset = true), 'reset') : 'forward'));
+    let reset: string | undefined;
+    let done = false;
+    // The first create from the 15th request on (well inside the sequences, not a cleanup delete), each time it comes until it
+    // comes on a new connection: a kept-alive one closed before any answer may be the server's idle close, so the request goes
+    // out again on another; on a new one the reset is the endpoint's.
+    const front = await proxy(server.url, (n, request) => {
+      if (done || isDelete(request)) return 'forward';
+      if (reset === undefined && n >= 15) reset = request.body;
+      if (request.body !== reset) return 'forward';
+      done = request.fresh;
+      return 'reset';
+    });
     const result = await run({ target: target(front.url), families: new Set(['(stateful) sequences']) });
     const failure = result.findings.find((f) => f.check === 'no-server-error');
     expect(failure).toMatchObject({ code: 'transport_failure', severity: 'violation', rule: '(stateful) sequences' });
