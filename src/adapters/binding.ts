@@ -1,5 +1,6 @@
 import type { RequestCase } from '../../generators/request-case.ts';
-import type { Binder } from './adapter.ts';
+import type { Binder, CaseEnd } from './adapter.ts';
+import type { FixturePool } from './fixture-pool.ts';
 
 /** Whether a case changed a value that refers to a fixture (so a refusal for that resource's state is a refusal of the case's own value). */
 export function editsReference(binder: Pick<Binder, 'references'>, c: Pick<RequestCase, 'pointer'>): boolean {
@@ -86,4 +87,13 @@ export class LiveNames {
     this.#live.delete(name);
     for (const wake of this.#waiting.splice(0)) wake();
   }
+}
+
+/** The end of a case's lease on a fixture: its names released (for good once a resource took them), the fixture used up when a resource stays on it. */
+export function leaseEnd<T>(pool: FixturePool<T>, fixture: T, releaseNames: (created: boolean) => void): (end: CaseEnd) => void {
+  return ({ created, kept }) => {
+    releaseNames(created);
+    if (kept) pool.consume(fixture);
+    else pool.release(fixture);
+  };
 }

@@ -1,6 +1,6 @@
 import type { AlibabaSmcTarget } from '../../profile/load-profile.ts';
 import type { Binder } from '../adapter.ts';
-import { isObject, LiveNames, rebind, uniqueEditedToken, uniqueToken } from '../binding.ts';
+import { isObject, leaseEnd, LiveNames, rebind, uniqueEditedToken, uniqueToken } from '../binding.ts';
 import { FixturePool } from '../fixture-pool.ts';
 
 type SmcSource = AlibabaSmcTarget['fixtures']['sources'][number];
@@ -108,14 +108,7 @@ export function createSmcBinder(config: AlibabaSmcTarget): Binder {
       request['SourceId'] = source.id;
       const assignment = fitsSource(source, true) ?? fitsSource(source, false) ?? new Map<number, DataDisk>();
       for (const [position, disk] of assignment) (disks[position] as Record<string, unknown>)['Index'] = disk.index;
-      return {
-        request,
-        done: ({ created, kept }) => {
-          releaseNames(created);
-          if (kept) sources.consume(source);
-          else sources.release(source);
-        },
-      };
+      return { request, done: leaseEnd(sources, source, releaseNames) };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { HuaweiDcsTarget } from '../../profile/load-profile.ts';
 import type { Binder } from '../adapter.ts';
-import { isObject, LiveNames, rebind } from '../binding.ts';
+import { isObject, leaseEnd, LiveNames, rebind } from '../binding.ts';
 import { FixturePool } from '../fixture-pool.ts';
 
 type RedisInstance = HuaweiDcsTarget['fixtures']['redisInstances'][number];
@@ -44,14 +44,7 @@ export function createDcsBinder(config: HuaweiDcsTarget): Binder {
       }
       target['id'] = instance.id;
       rebind(target, 'name', '/target_instance/name', edited, instance.name);
-      return {
-        request,
-        done: ({ created, kept }) => {
-          releaseNames(created);
-          if (kept) instances.consume(instance);
-          else instances.release(instance);
-        },
-      };
+      return { request, done: leaseEnd(instances, instance, releaseNames) };
     },
   };
 }
