@@ -21,12 +21,11 @@ export interface Answer {
 
 /**
  * A bare status without a code, read by HTTP's own meaning. A redirect sends the request elsewhere
- * (a login page, another host): whatever put it there never judged the request, as a gateway. A 503
- * that says when to come back (`Retry-After`) is a gateway's throttling, retried as such.
+ * (a login page, another host): whatever put it there never judged the request, as a gateway.
  */
-function classOfStatus(status: number, headers: Readonly<Record<string, string>>): AnswerClass {
+function classOfStatus(status: number): AnswerClass {
   if (status >= 300 && status < 400) return 'gateway';
-  if (status === 429 || (status === 503 && headers['retry-after'] !== undefined)) return 'throttling';
+  if (status === 429) return 'throttling';
   if (status === 401) return 'authentication';
   if (status === 403) return 'authorization';
   if (status === 404 || status === 405 || status === 413) return 'gateway';
@@ -114,7 +113,7 @@ export function classifyAnswer(contract: Contract, exchange: Exchange, body: Par
   const text = code === undefined ? exchange.response.body.slice(0, 2000) : `${code} ${body.errorMessage ?? ''}`;
   // A 503 that says when to come back is unavailable for now, whatever its code (SMC's ServiceUnavailable): throttling, retried as such.
   if (status === 503 && exchange.response.headers['retry-after'] !== undefined) return { class: 'throttling', status, ...(code === undefined ? {} : { code }), text };
-  if (code === undefined) return { class: classOfStatus(status, exchange.response.headers), status, text };
+  if (code === undefined) return { class: classOfStatus(status), status, text };
   const known = knownCodes(contract).get(code);
   if (!known) return { class: status >= 500 ? 'server' : 'undocumented-code', status, code, text };
   const parameter = known.class === 'validation' ? namedParameter(contract, code, body.errorMessage) : undefined;

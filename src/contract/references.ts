@@ -1,5 +1,5 @@
 import { escapePointer, pointerSegments } from '../json/pointer.ts';
-import type { SchemaNode } from './schema-node.ts';
+import { walkSchema, type SchemaNode } from './schema-node.ts';
 
 /**
  * The request values that name a resource which must exist and which no fixture of a profile stands
@@ -8,12 +8,9 @@ import type { SchemaNode } from './schema-node.ts';
  */
 export function unboundReferencesOf(schema: SchemaNode): string[] {
   const found: string[] = [];
-  const walk = (node: SchemaNode, pointer: string): void => {
-    if (node['x-refers-to'] !== undefined) found.push(pointer);
-    for (const [name, child] of Object.entries(node.properties ?? {})) walk(child, `${pointer}/${escapePointer(name)}`);
-    if (node.items) walk(node.items, `${pointer}/*`);
-  };
-  walk(schema, '');
+  walkSchema(schema, (node, site) => {
+    if (node['x-refers-to'] !== undefined) found.push(site.pointer);
+  });
   return found;
 }
 

@@ -81,16 +81,16 @@ function withValue(document: Record<string, unknown>, pointer: readonly string[]
  * nothing: valid under every reading of the documents, so that only the references decide the answer
  * (an online migration through CreateMigrationTask is a reading some documents withdraw).
  */
-export function referenceCheckBase(contract: Contract): Record<string, unknown> {
+export function referenceCheckBase(contract: Contract, name = 'reference-check'): Record<string, unknown> {
   return contract.document.operation === 'CreateMigrationTask'
     ? {
-        task_name: 'reference-check',
+        task_name: name,
         migration_type: 'backupfile_import',
         migration_method: 'full_amount_migration',
         backup_files: { file_source: 'self_build_obs', bucket_name: 'reference-check', files: [{ file_name: 'reference-check.rdb' }] },
         target_instance: { id: missing },
       }
-    : { name: 'reference-check', vpc_id: missing, subnet_id: missing, security_group_id: missing };
+    : { name, vpc_id: missing, subnet_id: missing, security_group_id: missing };
 }
 
 /** One call to send: the body's references, known or not, and the project it goes to. */
@@ -118,7 +118,6 @@ export async function runDcsReferences(context: StatefulContext, options: DcsRef
   const refusalOf = (rule: string): Refusal => ({ rule, code: contract.document.stateful.find((s) => s.id === rule)?.code ?? null });
   if (typeof references === 'string') for (const r of ['vpc-exists', 'subnet-in-vpc', 'security-group-exists']) ledger.notTestable(familyOf(r), references);
   const refs = typeof references === 'string' ? [] : references.filter((r) => documented.has(r.rule));
-  const base = referenceCheckBase(contract);
 
   const plans: Plan[] = [];
   if (refs.length > 0) {
@@ -137,8 +136,7 @@ export async function runDcsReferences(context: StatefulContext, options: DcsRef
       break;
     }
     // A name of its own per call: the documents do not say whether a deleted task's name is free again at once.
-    const nameKey = 'task_name' in base ? 'task_name' : 'name';
-    let document = { ...base, [nameKey]: `reference-check-${uniqueToken(12)}` };
+    let document = referenceCheckBase(contract, `reference-check-${uniqueToken(12)}`);
     refs.forEach((reference, i) => (document = withValue(document, reference.pointer, plan.known[i] ? reference.known : missing)));
     const sentTo = plan.otherProject ? ({ ...target, config: { ...dcsTargetOf(target), projectId: missing.replace(/-/g, '') } } as typeof target) : target;
     const unknown = refs.filter((_, i) => !plan.known[i]);

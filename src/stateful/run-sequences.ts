@@ -59,8 +59,8 @@ function worldOf(context: StatefulContext, note: { taken: boolean }): SequenceWo
   };
 }
 
-/** Names and image names in each sequence's pools (two: collisions likely, and a pick past them sends none). */
-const sequenceNames = 2;
+/** The names in each sequence's pools of job and image names (two: collisions likely; a pick past them sends none). */
+const poolNames = ['A', 'B'] as const;
 
 /**
  * Runs model-based call sequences (creates, retries, concurrent retries, deletes) against an SMC
@@ -83,8 +83,8 @@ export async function runSequences(context: StatefulContext, options: SequenceOp
         // Mostly calls that should succeed, so that sequences reach states worth testing (quota, names in use).
         .record({
           source: fc.nat(world.sources.length - 1),
-          name: fc.nat(sequenceNames + 1),
-          image: fc.nat(sequenceNames + 1),
+          name: fc.nat(poolNames.length + 1),
+          image: fc.nat(poolNames.length + 1),
           token: fc.nat(3),
           disk: fc.oneof({ arbitrary: fc.constant('none' as const), weight: 4 }, { arbitrary: fc.constant('existing' as const), weight: 2 }, { arbitrary: fc.constant('missing' as const), weight: 1 }),
           net: fc.oneof({ arbitrary: fc.constant('none' as const), weight: 4 }, { arbitrary: fc.constant('match' as const), weight: 2 }, { arbitrary: fc.constant('mismatch' as const), weight: 1 }),
@@ -104,7 +104,7 @@ export async function runSequences(context: StatefulContext, options: SequenceOp
     if (context.halted()) return;
     sequences += 1;
     const mark = uniqueToken(12).replace(/[^A-Za-z0-9-]/g, '');
-    const real: Real = { world, trail: newTrail(`${context.api}#sequence-${chunk}.${sequences}`), tokens: [uniqueToken(24), uniqueToken(24)], names: ['A', 'B'].slice(0, sequenceNames).map((n) => `seqJob${n}-${mark}`), imageNames: ['A', 'B'].slice(0, sequenceNames).map((n) => `seqImage${n}-${mark}`) };
+    const real: Real = { world, trail: newTrail(`${context.api}#sequence-${chunk}.${sequences}`), tokens: [uniqueToken(24), uniqueToken(24)], names: poolNames.map((n) => `seqJob${n}-${mark}`), imageNames: poolNames.map((n) => `seqImage${n}-${mark}`) };
     try {
       await fc.asyncModelRun(() => ({ model: emptyModel(), real }), cmds);
     } catch (error) {

@@ -21,11 +21,11 @@ export interface SmcModel {
   readonly jobs: Map<string, ModelJob>;
   /** ClientToken → job created with it. */
   readonly tokens: Map<string, ModelJob>;
-  /** Jobs deleted in this sequence: a token of theirs answered again creates nothing. */
-  readonly deleted: Set<string>;
-  /** Names and image names of the deleted jobs: the documents do not say whether deleting a job frees them at once. */
-  readonly retiredNames: Set<string>;
-  readonly retiredImageNames: Set<string>;
+  /**
+   * Jobs deleted in this sequence, by id: a token of theirs answered again creates nothing, and the
+   * documents do not say whether deleting a job frees its Name, ImageName or quota slot at once.
+   */
+  readonly deleted: Map<string, ModelJob>;
 }
 
 /** A create call as the model sees it. */
@@ -89,9 +89,10 @@ export function predictCreate(contract: Contract, target: AlibabaSmcTarget, mode
   // The docs say a retry gets the first result; they say nothing of a different request, or of a retry after the job was deleted.
   if (earlier) return earlier.request === JSON.stringify(call.document) && model.jobs.has(earlier.id) ? { outcome: 'same-job', job: earlier } : { outcome: 'undocumented', rule: 'client-token-idempotency' };
   // Nor whether a deleted job's Name, ImageName or quota slot is free again at once: a service may keep them a while.
-  const live = [...model.jobs.values()];
-  if (call.name !== undefined && model.retiredNames.has(call.name) && !live.some((j) => j.name === call.name)) return { outcome: 'undocumented', rule: 'unique-job-name' };
-  if (call.imageName !== undefined && model.retiredImageNames.has(call.imageName) && !live.some((j) => j.imageName === call.imageName)) return { outcome: 'undocumented', rule: 'image-name-used-by-job' };
+  const [live, gone] = [[...model.jobs.values()], [...model.deleted.values()]];
+  const retired = (field: 'name' | 'imageName') => call[field] !== undefined && gone.some((j) => j[field] === call[field]) && !live.some((j) => j[field] === call[field]);
+  if (retired('name')) return { outcome: 'undocumented', rule: 'unique-job-name' };
+  if (retired('imageName')) return { outcome: 'undocumented', rule: 'image-name-used-by-job' };
   const quota = quotaOf(contract, target);
   if (model.jobs.size < quota && model.jobs.size + model.deleted.size >= quota) return { outcome: 'undocumented', rule: 'job-quota' };
   const refusals: Refusal[] = [];
@@ -119,8 +120,8 @@ export function predictCreate(contract: Contract, target: AlibabaSmcTarget, mode
   return refusals.length > 0 ? { outcome: 'refused', refusals } : { outcome: 'created' };
 }
 
-/** What the judge holds a predicted call to; undefined where the docs are silent. `about`: the rules an allowed call's success tells about. */
-export function expectationOf(prediction: Prediction, about: readonly string[] = []): Expectation | undefined {
+/** What the judge holds a predicted call to, where the docs speak of it. `about`: the rules an allowed call's success tells about. */
+export function expectationOf(prediction: Exclude<Prediction, { readonly outcome: 'undocumented' }>, about: readonly string[] = []): Expectation {
   switch (prediction.outcome) {
     case 'created':
       return { outcome: 'created', about };
@@ -128,8 +129,6 @@ export function expectationOf(prediction: Prediction, about: readonly string[] =
       return { outcome: 'same-job', jobId: prediction.job.id, rule: 'client-token-idempotency' };
     case 'refused':
       return { outcome: 'refused', refusals: prediction.refusals };
-    case 'undocumented':
-      return undefined;
   }
 }
 
@@ -141,18 +140,17 @@ export function addJob(model: SmcModel, call: CreateCall, id: string): ModelJob 
   return job;
 }
 
-/** Forgets a job the target deleted, keeping its names as retired. */
+/** Moves a job the target deleted from the live jobs to the deleted ones. */
 export function removeJob(model: SmcModel, id: string): void {
   const job = model.jobs.get(id);
-  if (job?.name !== undefined) model.retiredNames.add(job.name);
-  if (job?.imageName !== undefined) model.retiredImageNames.add(job.imageName);
+  if (!job) return;
   model.jobs.delete(id);
-  model.deleted.add(id);
+  model.deleted.set(id, job);
 }
 
 /** An empty model. */
 export function emptyModel(): SmcModel {
-  return { jobs: new Map(), tokens: new Map(), deleted: new Set(), retiredNames: new Set(), retiredImageNames: new Set() };
+  return { jobs: new Map(), tokens: new Map(), deleted: new Map() };
 }
 
 /**

@@ -85,20 +85,19 @@ export async function createStep(context: StatefulContext, model: SmcModel, trai
   const prediction = predictCreate(context.contract, config, model, call);
   const answered = await sendStep(context, trail, site, () => toWire(context.contract, context.target, call.document, context.clock.now()));
   if (!answered) return { kind: 'stopped' };
-  const expectation: Expectation | undefined = expectationOf(prediction, site.about);
-  if (!expectation) {
+  if (prediction.outcome === 'undocumented') {
     // The documents are silent: the answer is judged by nothing, but what it created is the model's and cleanup's to know.
     const seen = judge(context.contract, { outcome: 'created', about: [] }, answered);
     context.ledger.call(site.home, site.check, seen.conclusive ? { conclusive: true } : { conclusive: false, reason: seen.reason });
     if (seen.conclusive && seen.jobId !== undefined && !model.jobs.has(seen.jobId) && !model.deleted.has(seen.jobId)) {
       // A token the documents leave open (used with another request) names no job the model can hold it to; any other token names this one.
       const { token: _token, ...untokened } = call;
-      addJob(model, prediction.outcome === 'undocumented' && prediction.rule === 'client-token-idempotency' ? untokened : call, seen.jobId);
+      addJob(model, prediction.rule === 'client-token-idempotency' ? untokened : call, seen.jobId);
       trail.created.set(seen.jobId, answered);
     }
-    return trail.stopped ? { kind: 'stopped' } : seen.conclusive ? { kind: 'undocumented', rule: prediction.outcome === 'undocumented' ? prediction.rule : 'sequences' } : { kind: 'inconclusive' };
+    return trail.stopped ? { kind: 'stopped' } : seen.conclusive ? { kind: 'undocumented', rule: prediction.rule } : { kind: 'inconclusive' };
   }
-  const judgement = judge(context.contract, expectation, answered);
+  const judgement = judge(context.contract, expectationOf(prediction, site.about), answered);
   tally(context, site, judgement);
   if (!judgement.conclusive) return trail.stopped ? { kind: 'stopped' } : { kind: 'inconclusive' };
   if (judgement.jobId !== undefined && !model.deleted.has(judgement.jobId)) {
@@ -113,7 +112,7 @@ export async function createStep(context: StatefulContext, model: SmcModel, trai
   return { kind: 'answered', judgement };
 }
 
-/** Deletes a job of the model: the delete must succeed, and frees the source, name and image name. */
+/** Deletes a job of the model: the delete must succeed, and frees the source (whether its names and quota slot are free again the documents do not say). */
 export async function deleteStep(context: StatefulContext, model: SmcModel, trail: Trail, jobId: string, site: StepSite): Promise<StepOutcome> {
   const config = smcConfig(context);
   const answered = await sendStep(context, trail, site, () => toCleanupWire(context.contract, context.target, jobId, { RegionId: config.regionId }, context.clock.now()));

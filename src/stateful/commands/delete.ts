@@ -3,7 +3,7 @@ import type { SmcModel } from '../smc-model.ts';
 import { deleteStep } from '../smc-steps.ts';
 import { idle, sequenceSite, settle, type Real } from './world.ts';
 
-/** Deletes one of the model's jobs: it must succeed, and frees the job's source, name and image name. */
+/** Deletes one of the model's jobs: it must succeed, and frees the job's source (whether its names and quota slot are free again the documents do not say). */
 export class Delete implements fc.AsyncCommand<SmcModel, Real> {
   readonly pick: number;
   constructor(pick: number) {
